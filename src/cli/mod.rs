@@ -1,0 +1,19 @@
+//! Command-line interface: flags ([`args`]) and one module per command.
+
+mod args;
+mod progress;
+mod translate;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// Parses the command line and runs the command.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Translate(a) => translate::run(a),
+    }
+}

@@ -1,0 +1,147 @@
+//! The inference engine: CTranslate2 through ct2rs, at the token level.
+//!
+//! In: batches of source token sequences (SentencePiece pieces plus the family's
+//! language and end tokens) and optional target prefixes.
+//! Out: the best hypothesis of each, as tokens. The engine does no batching of its
+//! own here: mova sorts and cuts batches itself (see [`crate::batch`]), so every
+//! call is one padded batch and progress can be reported between calls.
+
+use std::path::{Path, PathBuf};
+
+use ct2rs::sys::{BatchType, ComputeType, Config, Device, TranslationOptions, Translator};
+use sentencepiece::SentencePieceProcessor;
+
+use crate::error::{Error, Result};
+use crate::model::ModelDir;
+
+/// Decoding and threading settings.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// Beam size (1 is greedy).
+    pub beam: usize,
+    /// Threads for one batch (CTranslate2 intra-op threads); 0: all cores.
+    pub threads: usize,
+    /// Longest source, in tokens, the model is given (CTranslate2 truncates beyond).
+    pub max_input_length: usize,
+    /// Computation type (`default` keeps the model's quantization).
+    pub compute_type: ComputeType,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions { beam: 4, threads: 0, max_input_length: 1024, compute_type: ComputeType::DEFAULT }
+    }
+}
+
+/// Something that translates token batches: CTranslate2, or a stand-in in tests.
+pub trait Backend: Send + Sync {
+    /// Translates one batch; `prefixes`, when given, has one entry per source.
+    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> Result<Vec<Vec<String>>>;
+}
+
+/// A loaded model: the CTranslate2 translator and its SentencePiece models.
+pub struct Engine {
+    dir: ModelDir,
+    translator: Translator,
+    options: EngineOptions,
+    source_sp: SentencePieceProcessor,
+    target_sp: SentencePieceProcessor,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("dir", &self.dir.path).field("family", &self.dir.family).finish()
+    }
+}
+
+fn load_spm(path: &Path) -> Result<SentencePieceProcessor> {
+    SentencePieceProcessor::open(path).map_err(|e| Error::Tokenizer {
+        path: path.to_path_buf(),
+        problem: format!("cannot load this SentencePiece model ({e}); pass the right one with --tokenizer"),
+    })
+}
+
+/// Intra-op threads to use when the user gives none: every core.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+impl Engine {
+    /// Loads the model in `dir` into CTranslate2.
+    pub fn load(dir: ModelDir, options: EngineOptions) -> Result<Engine> {
+        let source_sp = load_spm(&dir.source_spm)?;
+        let target_sp = if dir.target_spm == dir.source_spm { load_spm(&dir.source_spm)? } else { load_spm(&dir.target_spm)? };
+        let threads = if options.threads == 0 { default_threads() } else { options.threads };
+        let config = Config {
+            device: Device::CPU,
+            compute_type: options.compute_type,
+            num_threads_per_replica: threads,
+            ..Config::default()
+        };
+        let translator = Translator::new(&dir.path, &config).map_err(|e| {
+            Error::model(
+                dir.path.join("model.bin"),
+                format!(
+                    "CTranslate2 cannot load it ({}); the file may be corrupt, truncated or from a newer CTranslate2: re-download or re-convert the model",
+                    first_line(&e.to_string())
+                ),
+            )
+        })?;
+        Ok(Engine { dir, translator, options, source_sp, target_sp })
+    }
+
+    /// The inspected model directory.
+    pub fn dir(&self) -> &ModelDir {
+        &self.dir
+    }
+
+    /// The model directory's path.
+    pub fn path(&self) -> &PathBuf {
+        &self.dir.path
+    }
+
+    /// SentencePiece pieces of `text`.
+    pub fn encode(&self, text: &str) -> Result<Vec<String>> {
+        let pieces = self.source_sp.encode(text).map_err(|e| Error::Tokenizer {
+            path: self.dir.source_spm.clone(),
+            problem: format!("cannot tokenize: {e}"),
+        })?;
+        Ok(pieces.into_iter().map(|p| p.piece).collect())
+    }
+
+    /// Text of output pieces.
+    pub fn decode(&self, pieces: &[String]) -> Result<String> {
+        self.target_sp.decode_pieces(pieces).map_err(|e| Error::Tokenizer {
+            path: self.dir.target_spm.clone(),
+            problem: format!("cannot detokenize the output: {e}"),
+        })
+    }
+
+    fn options(&self, longest: usize) -> TranslationOptions<String, String> {
+        TranslationOptions {
+            beam_size: self.options.beam.max(1),
+            max_input_length: self.options.max_input_length,
+            max_decoding_length: (2 * longest + 16).clamp(64, 1024),
+            max_batch_size: 0,
+            batch_type: BatchType::Examples,
+            ..TranslationOptions::default()
+        }
+    }
+}
+
+impl Backend for Engine {
+    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> Result<Vec<Vec<String>>> {
+        let longest = sources.iter().map(Vec::len).max().unwrap_or(0);
+        let options = self.options(longest);
+        let results = match prefixes {
+            Some(p) => self.translator.translate_batch_with_target_prefix(sources, p, &options, None),
+            None => self.translator.translate_batch(sources, &options, None),
+        }
+        .map_err(|e| Error::Engine { path: self.dir.path.clone(), batch: 0, message: first_line(&e.to_string()) })?;
+        Ok(results.into_iter().map(|r| r.hypotheses.into_iter().next().unwrap_or_default()).collect())
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or_default().to_string()
+}

@@ -1,0 +1,282 @@
+//! Inputs: files, directories and stdin, read into [`Document`]s.
+//!
+//! In: paths from the command line (`-` is stdin). Directories are walked
+//! recursively in name order; hidden entries and other file types are skipped.
+//! Out: one [`Document`] per article file (`.txt`, `.md`) or per JSON Lines file,
+//! with the [`layout`](crate::layout) units of every translatable text already found.
+//! Inputs are checked whole before anything is translated: not UTF-8, binary or
+//! malformed JSON is an error naming the file (and byte or line).
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::layout::{self, Unit};
+
+/// How an input is read and its outputs written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text or Markdown: paragraphs separated by blank lines.
+    Txt,
+    /// JSON Lines: one article object per line (`id`, `title`, `body`, ...).
+    Jsonl,
+}
+
+/// JSON fields that hold text to translate; every other field passes through.
+pub const JSON_TEXT_FIELDS: [&str; 6] = ["title", "subtitle", "lead", "summary", "caption", "body"];
+
+/// Where a document came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file.
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+}
+
+impl Origin {
+    /// The path shown in messages (`<stdin>` for stdin).
+    pub fn display_path(&self) -> PathBuf {
+        match self {
+            Origin::File(p) => p.clone(),
+            Origin::Stdin => PathBuf::from("<stdin>"),
+        }
+    }
+}
+
+/// A text with its translatable units.
+#[derive(Debug, Clone)]
+pub struct Text {
+    /// The text as read.
+    pub text: String,
+    /// Translatable spans of `text`.
+    pub units: Vec<Unit>,
+}
+
+impl Text {
+    /// Finds the units of `text`.
+    pub fn new(text: String) -> Text {
+        let units = layout::units(&text);
+        Text { text, units }
+    }
+
+    /// The text of each unit.
+    pub fn unit_texts(&self) -> impl Iterator<Item = &str> {
+        self.units.iter().map(|u| self.text.get(u.range.clone()).unwrap_or_default())
+    }
+}
+
+/// One JSON Lines record: its fields, and its translatable ones parsed.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// All fields, in input order.
+    pub fields: Map<String, Value>,
+    /// (field name, text) for each translatable string field present.
+    pub texts: Vec<(String, Text)>,
+}
+
+/// What a document holds.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// One article.
+    Text(Text),
+    /// One article per record.
+    Jsonl(Vec<Record>),
+}
+
+/// An input file (or stdin) read and laid out.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where it came from.
+    pub origin: Origin,
+    /// Output path relative to the output directory, without `.<lang>.<ext>`.
+    pub stem: PathBuf,
+    /// Output file extension (`txt`, `md` or `jsonl`).
+    pub ext: &'static str,
+    /// The articles.
+    pub content: Content,
+}
+
+impl Document {
+    /// Every translatable text of the document, in order.
+    pub fn texts(&self) -> Vec<&Text> {
+        match &self.content {
+            Content::Text(t) => vec![t],
+            Content::Jsonl(records) => records.iter().flat_map(|r| r.texts.iter().map(|(_, t)| t)).collect(),
+        }
+    }
+
+    /// Number of articles.
+    pub fn articles(&self) -> usize {
+        match &self.content {
+            Content::Text(_) => 1,
+            Content::Jsonl(records) => records.len(),
+        }
+    }
+}
+
+/// An input found on the command line, before reading.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// File or stdin.
+    pub origin: Origin,
+    /// Output stem relative to the output directory.
+    pub stem: PathBuf,
+    /// How to read it.
+    pub format: Format,
+    /// Output extension.
+    pub ext: &'static str,
+}
+
+/// Expands command-line inputs into sources. `format` forces the format of every
+/// input (needed for stdin, which is read as text otherwise).
+pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> Result<Vec<Source>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            let format = format.unwrap_or(Format::Txt);
+            out.push(Source { origin: Origin::Stdin, stem: "stdin".into(), format, ext: ext_for(format, None) });
+            continue;
+        }
+        let meta = fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(input, &mut files)?;
+            for file in files {
+                let Some(kind) = kind_of(&file, format) else { continue };
+                let rel = file.strip_prefix(input).unwrap_or(&file).with_extension("");
+                out.push(Source { origin: Origin::File(file.clone()), stem: rel, format: kind.0, ext: kind.1 });
+            }
+        } else {
+            let (fmt, ext) = kind_of(input, format).ok_or_else(|| Error::UnsupportedInput { path: input.clone() })?;
+            let stem = PathBuf::from(input.file_stem().unwrap_or_default());
+            out.push(Source { origin: Origin::File(input.clone()), stem, format: fmt, ext });
+        }
+    }
+    Ok(out)
+}
+
+fn ext_for(format: Format, original: Option<&str>) -> &'static str {
+    match (format, original) {
+        (Format::Jsonl, _) => "jsonl",
+        (Format::Txt, Some("md")) => "md",
+        (Format::Txt, _) => "txt",
+    }
+}
+
+fn kind_of(path: &Path, forced: Option<Format>) -> Option<(Format, &'static str)> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let format = match (forced, ext.as_deref()) {
+        (_, Some("txt" | "md")) if forced != Some(Format::Jsonl) => Format::Txt,
+        (_, Some("jsonl")) if forced != Some(Format::Txt) => Format::Jsonl,
+        (Some(f), _) if !path.is_dir() => f,
+        _ => return None,
+    };
+    Some((format, ext_for(format, ext.as_deref())))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .map(|e| e.map(|e| e.path()).map_err(|err| Error::io(dir, err)))
+        .collect::<Result<_>>()?;
+    entries.sort();
+    for path in entries {
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads and lays out one source.
+pub fn read(source: &Source) -> Result<Document> {
+    let path = source.origin.display_path();
+    let bytes = match &source.origin {
+        Origin::File(p) => fs::read(p).map_err(|e| Error::io(p, e))?,
+        Origin::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::io(&path, e))?;
+            buf
+        }
+    };
+    let text = decode(&path, bytes)?;
+    let content = match source.format {
+        Format::Txt => Content::Text(Text::new(text)),
+        Format::Jsonl => Content::Jsonl(parse_jsonl(&path, &text)?),
+    };
+    Ok(Document { origin: source.origin.clone(), stem: source.stem.clone(), ext: source.ext, content })
+}
+
+/// Checks that `bytes` are UTF-8 text, dropping a leading byte-order mark.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary { path: path.to_path_buf(), offset });
+    }
+    let mut text = String::from_utf8(bytes)
+        .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+fn parse_jsonl(path: &Path, text: &str) -> Result<Vec<Record>> {
+    let mut records = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |message: String| Error::Jsonl { path: path.to_path_buf(), line: i + 1, message };
+        let value: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
+        let Value::Object(fields) = value else {
+            return Err(bad("expected one JSON object per line, like {\"id\": \"a1\", \"title\": \"...\", \"body\": \"...\"}".into()));
+        };
+        let mut texts = Vec::new();
+        for key in JSON_TEXT_FIELDS {
+            match fields.get(key) {
+                None | Some(Value::Null) => {}
+                Some(Value::String(s)) => texts.push((key.to_string(), Text::new(s.clone()))),
+                Some(_) => return Err(bad(format!("field `{key}` must be a string"))),
+            }
+        }
+        if texts.is_empty() {
+            return Err(bad("no text to translate: give a `title` or `body` string".into()));
+        }
+        records.push(Record { fields, texts });
+    }
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_reports_offsets() {
+        let p = Path::new("a.txt");
+        assert!(matches!(decode(p, b"ok\xff".to_vec()), Err(Error::NotUtf8 { offset: 2, .. })));
+        assert!(matches!(decode(p, b"a\0b".to_vec()), Err(Error::Binary { offset: 1, .. })));
+        assert_eq!(decode(p, "\u{feff}Hi".as_bytes().to_vec()).unwrap(), "Hi");
+    }
+
+    #[test]
+    fn jsonl_records_and_errors() {
+        let p = Path::new("a.jsonl");
+        let r = parse_jsonl(p, "{\"id\":1,\"title\":\"T\",\"body\":\"A.\\n\\nB.\",\"x\":[1]}\n\n").unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].texts.len(), 2);
+        assert_eq!(r[0].texts[1].1.unit_texts().collect::<Vec<_>>(), vec!["A.", "B."]);
+        let e = parse_jsonl(p, "{\"title\":\"T\"}\n[1]\n").unwrap_err();
+        assert_eq!(e.to_string(), "a.jsonl: line 2: expected one JSON object per line, like {\"id\": \"a1\", \"title\": \"...\", \"body\": \"...\"}");
+        assert!(parse_jsonl(p, "{\"body\": 3}").unwrap_err().to_string().contains("`body` must be a string"));
+    }
+}

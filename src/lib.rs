@@ -1,0 +1,33 @@
+//! mova: translate batches of English news articles into Russian and Belarusian
+//! with a CTranslate2 model, keeping every name right.
+//!
+//! The pipeline, one module per stage, each a small piece with one job:
+//!
+//! 1. [`input`]: files, directories and stdin → [`input::Document`]s, checked whole.
+//! 2. [`layout`]: an article's text → units (paragraphs, headings, captions) as byte
+//!    ranges; everything else is kept verbatim.
+//! 3. [`segment`]: a unit → sentence byte ranges.
+//! 4. [`model`] and [`family`]: a model directory → how to feed it; [`route`]: the
+//!    exact source tokens and target prefix for each target language.
+//! 5. [`engine`]: token batches → output tokens through CTranslate2 ([`batch`] cuts
+//!    length-sorted, token-budgeted batches).
+//! 6. [`translate`]: runs stages 3–5 over all articles, deduplicating sentences,
+//!    and rebuilds each unit from its translated sentences.
+//! 7. [`output`]: translated units → `<stem>.<lang>.<ext>`, written atomically.
+
+pub mod batch;
+pub mod engine;
+pub mod error;
+pub mod family;
+pub mod input;
+pub mod lang;
+pub mod layout;
+pub mod model;
+pub mod output;
+pub mod route;
+pub mod segment;
+pub mod stats;
+pub mod translate;
+
+pub use error::{Error, Result};
+pub use lang::Lang;

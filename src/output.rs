@@ -1,0 +1,106 @@
+//! Outputs: one file per input and target language, written atomically.
+//!
+//! In: a [`Document`] and its [`Translated`] units. Out: `<stem>.<lang>.<ext>` under
+//! the output directory (subdirectories of a directory input are mirrored). Text
+//! outputs keep the input's layout byte for byte outside the translated units;
+//! JSON Lines outputs keep every record's fields and order, with the text fields
+//! translated and `lang` set. Each file is written to a temporary file beside it
+//! and renamed, so an interrupted run never leaves a half-written output.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::input::{Content, Document, Source};
+use crate::lang::Lang;
+use crate::layout;
+use crate::translate::Translated;
+
+/// Where the output of `stem` (with extension `ext`) into `lang` goes.
+pub fn path_for(out_dir: &Path, stem: &Path, ext: &str, lang: Lang) -> PathBuf {
+    let name = stem.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let parent = stem.parent().unwrap_or(Path::new(""));
+    out_dir.join(parent).join(format!("{name}.{}.{ext}", lang.code()))
+}
+
+/// Fails if two sources would write the same output file.
+pub fn check_clashes(sources: &[Source], out_dir: &Path) -> Result<()> {
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    for s in sources {
+        let output = path_for(out_dir, &s.stem, s.ext, Lang::Ru);
+        let me = s.origin.display_path();
+        if let Some(first) = seen.insert(output.clone(), me.clone()) {
+            return Err(Error::OutputClash { first, second: me, output });
+        }
+    }
+    Ok(())
+}
+
+/// The text of `doc` translated as `t`.
+pub fn render(doc: &Document, t: &Translated) -> Result<String> {
+    match &doc.content {
+        Content::Text(text) => {
+            let units = t.texts.first().map_or(&[][..], Vec::as_slice);
+            Ok(layout::rebuild(&text.text, &text.units, units))
+        }
+        Content::Jsonl(records) => {
+            let mut out = String::new();
+            let mut next = t.texts.iter();
+            for record in records {
+                let mut fields = record.fields.clone();
+                for (key, text) in &record.texts {
+                    let units = next.next().map_or(&[][..], Vec::as_slice);
+                    fields.insert(key.clone(), Value::String(layout::rebuild(&text.text, &text.units, units)));
+                }
+                fields.insert("lang".into(), Value::String(t.lang.code().into()));
+                let line = serde_json::to_string(&Value::Object(fields))
+                    .map_err(|e| Error::io(doc.origin.display_path(), std::io::Error::other(e)))?;
+                out.push_str(&line);
+                out.push('\n');
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// Writes `contents` to `path` through a temporary file in the same directory.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".mova-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(contents.as_bytes()).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_mirror_subdirectories() {
+        let p = path_for(Path::new("out"), Path::new("news/a"), "txt", Lang::Be);
+        assert_eq!(p, Path::new("out/news/a.be.txt"));
+        assert_eq!(path_for(Path::new("o"), Path::new("x"), "jsonl", Lang::Ru), Path::new("o/x.ru.jsonl"));
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/a.ru.txt");
+        write_atomic(&p, "hello").unwrap();
+        write_atomic(&p, "again").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "again");
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec!["a.ru.txt"]);
+    }
+}

@@ -1,0 +1,89 @@
+//! Run statistics: counts and seconds per stage, summed across targets, printed
+//! as the one-line summary at the end of `mova translate`.
+
+use std::fmt;
+use std::ops::AddAssign;
+use std::time::Duration;
+
+/// What a run did and how long each stage took.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stats {
+    /// Articles read (a JSON Lines file counts each record).
+    pub articles: usize,
+    /// Sentences in the input (with repeats).
+    pub sentences: usize,
+    /// Distinct sentences, translated once per target.
+    pub unique: usize,
+    /// Source tokens sent to the engine, all targets.
+    pub source_tokens: usize,
+    /// Output tokens produced, all targets.
+    pub output_tokens: usize,
+    /// Batches sent to the engine, all targets.
+    pub batches: usize,
+    /// Target languages.
+    pub targets: usize,
+    /// Reading and checking inputs.
+    pub read: Duration,
+    /// Loading models.
+    pub load: Duration,
+    /// Segmentation, deduplication and tokenisation.
+    pub prepare: Duration,
+    /// Inference.
+    pub translate: Duration,
+    /// Detokenisation and reassembly.
+    pub assemble: Duration,
+    /// Writing outputs.
+    pub write: Duration,
+}
+
+impl AddAssign for Stats {
+    fn add_assign(&mut self, o: Stats) {
+        self.articles += o.articles;
+        self.sentences += o.sentences;
+        self.unique += o.unique;
+        self.source_tokens += o.source_tokens;
+        self.output_tokens += o.output_tokens;
+        self.batches += o.batches;
+        self.targets += o.targets;
+        self.read += o.read;
+        self.load += o.load;
+        self.prepare += o.prepare;
+        self.translate += o.translate;
+        self.assemble += o.assemble;
+        self.write += o.write;
+    }
+}
+
+impl Stats {
+    /// Sentences (with repeats, all targets) per second of everything but model loading.
+    pub fn sentences_per_second(&self) -> f64 {
+        let busy = (self.read + self.prepare + self.translate + self.assemble + self.write).as_secs_f64();
+        if busy > 0.0 { (self.sentences * self.targets) as f64 / busy } else { 0.0 }
+    }
+}
+
+impl fmt::Display for Stats {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = |d: Duration| d.as_secs_f64();
+        write!(
+            f,
+            "{} articles, {} sentences ({} unique), {} targets, {} batches, {} → {} tokens; \
+             read {:.2}s, load {:.2}s, prepare {:.2}s, translate {:.2}s, assemble {:.2}s, write {:.2}s; \
+             {:.1} sentences/s",
+            self.articles,
+            self.sentences,
+            self.unique,
+            self.targets,
+            self.batches,
+            self.source_tokens,
+            self.output_tokens,
+            s(self.read),
+            s(self.load),
+            s(self.prepare),
+            s(self.translate),
+            s(self.assemble),
+            s(self.write),
+            self.sentences_per_second()
+        )
+    }
+}
