@@ -32,8 +32,9 @@ pub fn units(text: &str) -> Vec<Unit> {
         pos += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
         let info = LineInfo::parse(body, start);
-        let Some(info) = info else {
-            prev = None; // blank line: paragraph break
+        let Some(info) = info.filter(|i| text.get(i.text.clone()).is_some_and(|t| t.chars().any(char::is_alphanumeric)))
+        else {
+            prev = None; // blank line or rule ("---", "* * *"): a paragraph break
             continue;
         };
         let joins = prev.as_ref().is_some_and(|p| {
@@ -66,9 +67,6 @@ impl LineInfo {
         let marker_len = marker(rest);
         let text = rest.get(marker_len..)?.trim_start();
         let text_start = offset + line.len() - line.trim_start().len() + (rest.len() - text.len());
-        if text.is_empty() {
-            return None; // a lone marker such as "---" or "#"
-        }
         let last = text.chars().last()?;
         Some(LineInfo {
             text: text_start..text_start + text.len(),
