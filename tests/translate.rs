@@ -275,3 +275,49 @@ fn error_two_inputs_with_one_output_name() {
     fs::write(d.path().join("a.txt"), "A.").unwrap();
     fails_cleanly(&[d.path().join("a.txt").as_os_str(), d.path().join("x/a.txt").as_os_str(), os("--model"), model("echo-nllb").as_os_str()], "would both write");
 }
+
+/// Argos packages keep `sentencepiece.model` beside the `model/` directory.
+#[test]
+fn finds_the_tokenizer_in_the_parent_directory() {
+    let d = tempfile::tempdir().unwrap();
+    let m = d.path().join("translate-en_ru/model");
+    copy_dir(&model("echo-en-ru"), &m);
+    fs::rename(m.join("source.spm"), d.path().join("translate-en_ru/sentencepiece.model")).unwrap();
+    fs::remove_file(m.join("target.spm")).unwrap();
+    let out = d.path().join("o");
+    mova().args(["translate", "-q", "--to", "ru"]).arg(article()).arg("-o").arg(&out).arg("-m").arg(&m).assert().success();
+    assert_eq!(fs::read_to_string(out.join("grodno-border.ru.txt")).unwrap(), fs::read_to_string(article()).unwrap());
+}
+
+#[test]
+fn tokenizer_flag_overrides_discovery() {
+    let d = tempfile::tempdir().unwrap();
+    let m = d.path().join("m");
+    copy_dir(&model("echo-nllb"), &m);
+    fs::remove_file(m.join("sentencepiece.bpe.model")).unwrap();
+    let out = d.path().join("o");
+    mova()
+        .args(["translate", "-q", "--to", "be", "--family", "nllb"])
+        .arg(article())
+        .arg("-o")
+        .arg(&out)
+        .arg("-m")
+        .arg(&m)
+        .arg("--tokenizer")
+        .arg(repo("models/test/spm/echo.model"))
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(out.join("grodno-border.be.txt")).unwrap(), fs::read_to_string(article()).unwrap());
+}
+
+#[test]
+fn model_from_the_environment() {
+    let out = tempfile::tempdir().unwrap();
+    mova().args(["translate", "-q", "--to", "ru"]).arg(article()).arg("-o").arg(out.path()).env("MOVA_MODEL", model("echo-m2m")).assert().success();
+    assert!(out.path().join("grodno-border.ru.txt").is_file());
+}
+
+#[test]
+fn names_fix_is_refused_until_the_name_stage_exists() {
+    fails_cleanly(&[article().as_os_str(), os("--names"), os("fix"), os("--model"), model("echo-nllb").as_os_str()], "--names fix is not available yet");
+}
