@@ -48,6 +48,14 @@ fn main() {
     }
     println!("cargo:rerun-if-changed={}", dir.join("libctranslate2.so").display());
     println!("cargo:rustc-link-search=native={}", dir.display());
+    // ct2rs also asks for `cpu_features`, which the prebuilt engine contains: an
+    // empty archive satisfies the final link. It lives here, not in
+    // native/link-stubs, so a from-source build links its real cpu_features.
+    let stubs = PathBuf::from(env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"))).join("link-stubs");
+    fs::create_dir_all(&stubs).unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", stubs.display())));
+    fs::write(stubs.join("libcpu_features.a"), b"!<arch>\n")
+        .unwrap_or_else(|e| fail(&format!("cannot write to {}: {e}", stubs.display())));
+    println!("cargo:rustc-link-search=native={}", stubs.display());
     // $ORIGIN first: a binary shipped with the libraries beside it uses those.
     println!("cargo:rustc-link-arg=-Wl,-rpath,$ORIGIN:{}", dir.display());
     println!("cargo:rustc-env=MOVA_ENGINE_DIR={}", dir.display());

@@ -70,7 +70,7 @@ impl Engine {
     /// Loads the model in `dir` into CTranslate2.
     pub fn load(dir: ModelDir, options: EngineOptions) -> Result<Engine> {
         let source_sp = load_spm(&dir.source_spm)?;
-        let target_sp = if dir.target_spm == dir.source_spm { load_spm(&dir.source_spm)? } else { load_spm(&dir.target_spm)? };
+        let target_sp = load_spm(&dir.target_spm)?;
         let threads = if options.threads == 0 { default_threads() } else { options.threads };
         let config = Config {
             device: Device::CPU,
