@@ -25,7 +25,7 @@ use mova::input;
 use mova::model::ModelDir;
 use mova::route::Route;
 use mova::translate::{self, NoProgress, Settings};
-use mova::{layout, output, segment, Lang};
+use mova::{output, Lang};
 
 fn env_or(key: &str, default: &str) -> String {
     std::env::var(key).unwrap_or_else(|_| default.to_string())
@@ -61,17 +61,8 @@ fn main() {
     // raw: exactly the distinct sentences mova will translate (segmentation can
     // split a line), pre-tokenised.
     let text = std::fs::read_to_string(&text_path).expect("input");
-    let mut sentences: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for unit in layout::units(&text) {
-        let unit = &text[unit.range];
-        for r in segment::sentences(unit) {
-            let s = translate::model_text(&unit[r]);
-            if seen.insert(s.clone()) {
-                sentences.push(s);
-            }
-        }
-    }
+    let docs: Vec<_> = input::discover(std::slice::from_ref(&text_path), None).expect("discover").iter().map(|s| input::read(s).expect("read")).collect();
+    let sentences = translate::distinct_sentences(&docs);
     let sources: Vec<Vec<String>> = sentences.iter().map(|s| route.source(&engine.encode(s).expect("encode"))).collect();
     println!("{} lines, {} distinct sentences after segmentation", lines.len(), sources.len());
     let translator = Translator::new(&model, &Config { num_threads_per_replica: threads, ..Config::default() }).expect("raw load");

@@ -93,6 +93,12 @@ pub fn model_text(s: &str) -> String {
     out
 }
 
+/// The distinct sentences of `docs`, in first-seen order, as the engine gets them
+/// (whitespace collapsed): exactly what [`run`] translates into each target.
+pub fn distinct_sentences(docs: &[Document]) -> Vec<String> {
+    plan(docs).unique
+}
+
 fn plan(docs: &[Document]) -> Plan<'_> {
     let unit_texts: Vec<&str> =
         docs.iter().flat_map(|d| d.texts()).flat_map(|t| t.unit_texts().collect::<Vec<_>>()).collect();
