@@ -23,6 +23,7 @@ pub mod input;
 pub mod lang;
 pub mod layout;
 pub mod model;
+pub mod normalize;
 pub mod output;
 pub mod route;
 pub mod segment;

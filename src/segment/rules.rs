@@ -1,0 +1,36 @@
+//! The segmentation rules of `models/segment/rules.txt`, read once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The word lists of the rules file, by section.
+pub struct Rules {
+    pub never_end: HashSet<&'static str>,
+    pub before_number: HashSet<&'static str>,
+    pub may_end: HashSet<&'static str>,
+    pub starters: HashSet<&'static str>,
+    pub credits: HashSet<&'static str>,
+}
+
+pub static RULES: LazyLock<Rules> = LazyLock::new(|| parse(include_str!("../../models/segment/rules.txt")));
+
+fn parse(data: &'static str) -> Rules {
+    let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::new();
+    let mut current = "";
+    for line in data.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name;
+            continue;
+        }
+        sections.entry(current).or_default().extend(line.split_whitespace());
+    }
+    let mut take = |name: &str| sections.remove(name).unwrap_or_default();
+    Rules {
+        never_end: take("never-end"),
+        before_number: take("before-number"),
+        may_end: take("may-end"),
+        starters: take("starters"),
+        credits: take("credits"),
+    }
+}
