@@ -59,7 +59,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     }
     for k in first..words.len().saturating_sub(1) {
-        if ends_sentence(text, &words, k, k == first) {
+        let opens = words[k].start == start || text[..words[k].start].trim_end().ends_with(':');
+        if ends_sentence(text, &words, k, opens) {
             out.push(start..words[k].end);
             start = words[k + 1].start;
         }
@@ -90,8 +91,9 @@ fn words(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether a sentence ends with word `k` (which is not the last word).
-fn ends_sentence(text: &str, words: &[Range<usize>], k: usize, first_in_unit: bool) -> bool {
+/// Whether a sentence ends with word `k` (which is not the last word); `opens`:
+/// word `k` opens a sentence or follows a colon.
+fn ends_sentence(text: &str, words: &[Range<usize>], k: usize, opens: bool) -> bool {
     let word = &text[words[k].clone()];
     let core = word.trim_end_matches(is_closer);
     let stem = core.trim_end_matches(is_terminal);
@@ -116,15 +118,17 @@ fn ends_sentence(text: &str, words: &[Range<usize>], k: usize, first_in_unit: bo
     if stem.is_empty() || stem.ends_with(|c: char| !c.is_alphanumeric()) {
         return true;
     }
-    let key = stem.to_lowercase();
+    // "non-U.S." is read as "U.S.".
+    let key = stem.rsplit('-').next().unwrap_or(stem).to_lowercase();
+    let stem = stem.rsplit('-').next().unwrap_or(stem);
     if RULES.never_end.contains(key.as_str()) {
         return false;
     }
     if RULES.before_number.contains(key.as_str()) && next_first.is_numeric() {
         return false;
     }
-    if first_in_unit && stem.len() <= 2 && stem.bytes().all(|b| b.is_ascii_digit()) {
-        return false; // "1. First point"
+    if opens && stem.len() <= 2 && stem.bytes().all(|b| b.is_ascii_digit()) {
+        return false; // a list number: "1. First point", "these: 1. First"
     }
     if RULES.may_end.contains(key.as_str()) || is_initial(stem) || is_dotted(&key) {
         let opener = next.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -144,8 +148,8 @@ fn is_dotted(key: &str) -> bool {
     key.contains('.') && key.split('.').all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
 }
 
-/// Whether the rest of the unit from `start` is a photo credit:
-/// `(Name/Agency)`, `(Photo: …)`, `Photo: …` or `Photo by …`.
+/// Whether the rest of the unit from `start` is a photo credit (`(Name/Agency)`,
+/// `(Photo: …)`, `Photo: …`, `Photo by …`) or a citation (`(Bremer, 1998)`).
 fn is_credit(text: &str, start: usize) -> bool {
     let rest = text[start..].trim_end();
     if rest.len() > 120 {
@@ -153,7 +157,8 @@ fn is_credit(text: &str, start: usize) -> bool {
     }
     let inner = match rest.strip_prefix('(') {
         Some(r) if r.ends_with(')') && !r[..r.len() - 1].contains(['(', ')']) => {
-            if r.contains('/') {
+            let year = r.trim_end_matches(')').rsplit(", ").next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+            if r.contains('/') || year && r.contains(", ") {
                 return true;
             }
             &r[..r.len() - 1]

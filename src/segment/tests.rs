@@ -27,6 +27,7 @@ fn titles_abbreviations_and_initials() {
     assert_eq!(split("Gen. Smith and Sen. Jones spoke at 9 a.m. Tuesday."), vec!["Gen. Smith and Sen. Jones spoke at 9 a.m. Tuesday."]);
     assert_eq!(split("It starts at 9 a.m. The doors open later."), vec!["It starts at 9 a.m.", "The doors open later."]);
     assert_eq!(split("Resolution No. 5 passed, i.e. the rule. Apples, pears, etc. The end."), vec!["Resolution No. 5 passed, i.e. the rule.", "Apples, pears, etc.", "The end."]);
+    assert_eq!(split("It is pejorative to many non-U.S. Arctic peoples."), vec!["It is pejorative to many non-U.S. Arctic peoples."]);
     assert_eq!(split("He earned a Ph.D. in 1990 from St. Petersburg University."), vec!["He earned a Ph.D. in 1990 from St. Petersburg University."]);
 }
 
@@ -48,6 +49,7 @@ fn datelines_and_credits() {
     assert_eq!(split("WASHINGTON — The talks ended."), vec!["WASHINGTON —", "The talks ended."]);
     assert_eq!(split("US — Belarus talks resume."), vec!["US — Belarus talks resume."]);
     assert_eq!(split("Protesters march in Minsk. (Dmitri Lovetsky/The Associated Press)"), vec!["Protesters march in Minsk. (Dmitri Lovetsky/The Associated Press)"]);
+    assert_eq!(split("Hours are flexible. (Bremer, 1998)"), vec!["Hours are flexible. (Bremer, 1998)"]);
     assert_eq!(split("A rally in Grodno. Photo: Reuters"), vec!["A rally in Grodno. Photo: Reuters"]);
     assert_eq!(split("A rally. (Photo by AP) More text follows here."), vec!["A rally.", "(Photo by AP) More text follows here."]);
 }
