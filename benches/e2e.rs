@@ -13,7 +13,8 @@
 //! - mova: the library pipeline as `mova translate` runs it (read, segment,
 //!   deduplicate, tokenise, batch, translate, detokenise, reassemble, write).
 //! Both exclude model loading. Output of both is checked against the input (the
-//! echo model copies it), so a fast wrong answer cannot pass.
+//! echo model copies it), so a fast wrong answer cannot pass; for that, mova runs
+//! with normalisation and typography off (their cost is in `benches/stages.rs`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use std::time::Instant;
 use ct2rs::sys::{BatchType, Config, TranslationOptions, Translator};
 use mova::engine::{Engine, EngineOptions};
 use mova::input;
+use mova::normalize::Rules;
 use mova::model::ModelDir;
 use mova::route::Route;
 use mova::translate::{self, NoProgress, Settings};
@@ -61,8 +63,8 @@ fn main() {
     // raw: exactly the distinct sentences mova will translate (segmentation can
     // split a line), pre-tokenised.
     let text = std::fs::read_to_string(&text_path).expect("input");
-    let docs: Vec<_> = input::discover(std::slice::from_ref(&text_path), None).expect("discover").iter().map(|s| input::read(s).expect("read")).collect();
-    let sentences = translate::distinct_sentences(&docs);
+    let docs: Vec<_> = input::discover(std::slice::from_ref(&text_path), None).expect("discover").iter().map(|s| input::read(s, false).expect("read")).collect();
+    let sentences = translate::distinct_sentences(&docs, Rules::NONE);
     let sources: Vec<Vec<String>> = sentences.iter().map(|s| route.source(&engine.encode(s).expect("encode"))).collect();
     println!("{} lines, {} distinct sentences after segmentation", lines.len(), sources.len());
     let translator = Translator::new(&model, &Config { num_threads_per_replica: threads, ..Config::default() }).expect("raw load");
@@ -82,8 +84,8 @@ fn main() {
     let mova = |budget: usize| -> f64 {
         let t = Instant::now();
         let sources = input::discover(std::slice::from_ref(&text_path), None).expect("discover");
-        let docs: Vec<_> = sources.iter().map(|s| input::read(s).expect("read")).collect();
-        let (translated, stats) = translate::run(&docs, std::slice::from_ref(&route), &Settings { max_batch_tokens: budget }, &NoProgress).expect("translate");
+        let docs: Vec<_> = sources.iter().map(|s| input::read(s, false).expect("read")).collect();
+        let (translated, stats) = translate::run(&docs, std::slice::from_ref(&route), &Settings { max_batch_tokens: budget, normalize: Rules::NONE, typography: None, ..Settings::default() }, &NoProgress).expect("translate");
         let out_dir = work.path().join("out");
         for tr in &translated {
             let doc = &docs[tr.doc];

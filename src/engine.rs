@@ -100,6 +100,11 @@ impl Engine {
         &self.dir.path
     }
 
+    /// Longest source the engine takes, in tokens (CTranslate2 would truncate beyond).
+    pub fn max_input_length(&self) -> usize {
+        self.options.max_input_length
+    }
+
     /// SentencePiece pieces of `text`.
     pub fn encode(&self, text: &str) -> Result<Vec<String>> {
         let pieces = self.source_sp.encode(text).map_err(|e| Error::Tokenizer {

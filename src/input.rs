@@ -197,8 +197,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Reads and lays out one source.
-pub fn read(source: &Source) -> Result<Document> {
+/// Reads and lays out one source; `lossy` replaces invalid UTF-8 instead of failing.
+pub fn read(source: &Source, lossy: bool) -> Result<Document> {
     let path = source.origin.display_path();
     let bytes = match &source.origin {
         Origin::File(p) => fs::read(p).map_err(|e| Error::io(p, e))?,
@@ -208,7 +208,7 @@ pub fn read(source: &Source) -> Result<Document> {
             buf
         }
     };
-    let text = decode(&path, bytes)?;
+    let text = decode(&path, bytes, lossy)?;
     let content = match source.format {
         Format::Txt => Content::Text(Text::new(text)),
         Format::Jsonl => Content::Jsonl(parse_jsonl(&path, &text)?),
@@ -216,13 +216,17 @@ pub fn read(source: &Source) -> Result<Document> {
     Ok(Document { origin: source.origin.clone(), stem: source.stem.clone(), ext: source.ext, content })
 }
 
-/// Checks that `bytes` are UTF-8 text, dropping a leading byte-order mark.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+/// Checks that `bytes` are UTF-8 text, dropping a leading byte-order mark;
+/// `lossy` replaces invalid sequences with U+FFFD instead of failing.
+pub fn decode(path: &Path, bytes: Vec<u8>, lossy: bool) -> Result<String> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary { path: path.to_path_buf(), offset });
     }
-    let mut text = String::from_utf8(bytes)
-        .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
+    let mut text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) if lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => return Err(Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() }),
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
@@ -263,9 +267,10 @@ mod tests {
     #[test]
     fn decode_reports_offsets() {
         let p = Path::new("a.txt");
-        assert!(matches!(decode(p, b"ok\xff".to_vec()), Err(Error::NotUtf8 { offset: 2, .. })));
-        assert!(matches!(decode(p, b"a\0b".to_vec()), Err(Error::Binary { offset: 1, .. })));
-        assert_eq!(decode(p, "\u{feff}Hi".as_bytes().to_vec()).unwrap(), "Hi");
+        assert!(matches!(decode(p, b"ok\xff".to_vec(), false), Err(Error::NotUtf8 { offset: 2, .. })));
+        assert!(matches!(decode(p, b"a\0b".to_vec(), false), Err(Error::Binary { offset: 1, .. })));
+        assert_eq!(decode(p, b"ok\xff".to_vec(), true).unwrap(), "ok\u{FFFD}");
+        assert_eq!(decode(p, "\u{feff}Hi".as_bytes().to_vec(), false).unwrap(), "Hi");
     }
 
     #[test]

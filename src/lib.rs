@@ -6,14 +6,18 @@
 //! 1. [`input`]: files, directories and stdin → [`input::Document`]s, checked whole.
 //! 2. [`layout`]: an article's text → units (paragraphs, headings, captions) as byte
 //!    ranges; everything else is kept verbatim.
-//! 3. [`segment`]: a unit → sentence byte ranges.
+//! 3. [`normalize`]: a unit → the text the model reads, with every change mapped
+//!    back to the source; [`segment`]: that text → sentence byte ranges.
 //! 4. [`model`] and [`family`]: a model directory → how to feed it; [`route`]: the
 //!    exact source tokens and target prefix for each target language.
 //! 5. [`engine`]: token batches → output tokens through CTranslate2 ([`batch`] cuts
 //!    length-sorted, token-budgeted batches).
 //! 6. [`translate`]: runs stages 3–5 over all articles, deduplicating sentences,
-//!    and rebuilds each unit from its translated sentences.
+//!    rebuilds each unit from its translated sentences and the source's gaps, and
+//!    typesets it ([`typography`]).
 //! 7. [`output`]: translated units → `<stem>.<lang>.<ext>`, written atomically.
+//!
+//! [`stream`] feeds the text stages run alone in bounded memory.
 
 pub mod batch;
 pub mod engine;
@@ -28,7 +32,9 @@ pub mod output;
 pub mod route;
 pub mod segment;
 pub mod stats;
+pub mod stream;
 pub mod translate;
+pub mod typography;
 
 pub use error::{Error, Result};
 pub use lang::Lang;

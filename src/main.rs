@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("mova: {e:#}");
+            eprintln!("mova: {e}");
             ExitCode::FAILURE
         }
     }

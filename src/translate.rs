@@ -4,13 +4,15 @@
 //! Out: for each document and target, the translated text of every unit, in the
 //! order of [`Document::texts`] and their units, plus [`Stats`].
 //!
-//! Steps: segment each unit into sentences (Rayon); deduplicate identical
-//! sentences across all articles; tokenise the distinct ones once per tokenizer
-//! (Rayon); per target, sort by length and cut token-budgeted batches
-//! ([`crate::batch`]), run each batch through the engine, detokenise (Rayon); then
-//! rebuild each unit from its translated sentences and the original gaps between
-//! them. No sentence is lost or reordered: each occurrence maps to its distinct
-//! sentence by index.
+//! Steps: normalise each unit and segment it into sentences (Rayon), keeping each
+//! sentence's byte range in the original unit; deduplicate identical sentences
+//! across all articles; tokenise the distinct ones once per tokenizer (Rayon),
+//! cutting any longer than the model takes at clause boundaries
+//! ([`segment::cut`]); per target, sort by length and cut token-budgeted batches
+//! ([`crate::batch`]), run each batch through the engine, detokenise (Rayon);
+//! then rebuild each unit from its translated sentences and the original gaps
+//! between them, and typeset it ([`crate::typography`]). No sentence is lost or
+//! reordered: each occurrence maps to its distinct sentence by index.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -23,25 +25,42 @@ use crate::engine::Backend;
 use crate::error::{Error, Result};
 use crate::input::Document;
 use crate::lang::Lang;
+use crate::normalize::{self, Rules};
 use crate::route::Route;
 use crate::segment;
 use crate::stats::Stats;
+use crate::typography::{self, Typography};
 
 /// Settings of the translation stage.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Padded tokens per batch (count × longest source).
     pub max_batch_tokens: usize,
+    /// Longest sentence, in tokens, given to the model whole; longer ones are cut
+    /// at clause boundaries (never above the engine's own limit).
+    pub max_sentence_tokens: usize,
+    /// Normalisation rules for the model's input.
+    pub normalize: Rules,
+    /// Output typography; `None` leaves the model's text as it is.
+    pub typography: Option<Typography>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS }
+        Settings {
+            max_batch_tokens: DEFAULT_MAX_BATCH_TOKENS,
+            max_sentence_tokens: DEFAULT_MAX_SENTENCE_TOKENS,
+            normalize: Rules::default(),
+            typography: Some(Typography::default()),
+        }
     }
 }
 
 /// Default token budget per batch.
 pub const DEFAULT_MAX_BATCH_TOKENS: usize = 4096;
+/// Default longest sentence given whole, in tokens: translation quality falls
+/// well before the 512–1024 positions models have.
+pub const DEFAULT_MAX_SENTENCE_TOKENS: usize = 256;
 
 /// Receives progress, e.g. to draw a bar.
 pub trait Progress: Sync {
@@ -68,7 +87,7 @@ pub struct Translated {
     pub texts: Vec<Vec<String>>,
 }
 
-/// Sentences of one unit: byte ranges in the unit and distinct-sentence ids.
+/// Sentences of one unit: byte ranges in the original unit and distinct-sentence ids.
 struct UnitPlan {
     sentences: Vec<(Range<usize>, usize)>,
 }
@@ -93,28 +112,32 @@ pub fn model_text(s: &str) -> String {
     out
 }
 
-/// The distinct sentences of `docs`, in first-seen order, as the engine gets them
-/// (whitespace collapsed): exactly what [`run`] translates into each target.
-pub fn distinct_sentences(docs: &[Document]) -> Vec<String> {
-    plan(docs).unique
+/// The segments of one unit: (byte range in `unit`, the text the model reads).
+pub fn unit_sentences(unit: &str, rules: Rules) -> Vec<(Range<usize>, String)> {
+    let n = normalize::normalize(unit, rules);
+    segment::sentences(&n.text).into_iter().map(|r| (n.original_range(r.clone()), model_text(&n.text[r]))).collect()
 }
 
-fn plan(docs: &[Document]) -> Plan<'_> {
+/// The distinct sentences of `docs`, in first-seen order, as the engine gets them
+/// (normalised, whitespace collapsed): exactly what [`run`] translates.
+pub fn distinct_sentences(docs: &[Document], rules: Rules) -> Vec<String> {
+    plan(docs, rules).unique
+}
+
+fn plan(docs: &[Document], rules: Rules) -> Plan<'_> {
     let unit_texts: Vec<&str> =
         docs.iter().flat_map(|d| d.texts()).flat_map(|t| t.unit_texts().collect::<Vec<_>>()).collect();
-    let ranges: Vec<Vec<Range<usize>>> = unit_texts.par_iter().map(|t| segment::sentences(t)).collect();
+    let segmented: Vec<Vec<(Range<usize>, String)>> = unit_texts.par_iter().map(|t| unit_sentences(t, rules)).collect();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut unique = Vec::new();
     let mut occurrences = 0;
-    let units = unit_texts
-        .iter()
-        .zip(ranges)
-        .map(|(text, ranges)| UnitPlan {
-            sentences: ranges
+    let units = segmented
+        .into_iter()
+        .map(|sentences| UnitPlan {
+            sentences: sentences
                 .into_iter()
-                .map(|r| {
+                .map(|(r, key)| {
                     occurrences += 1;
-                    let key = model_text(text.get(r.clone()).unwrap_or_default());
                     let id = *ids.entry(key).or_insert_with_key(|k| {
                         unique.push(k.clone());
                         unique.len() - 1
@@ -127,21 +150,38 @@ fn plan(docs: &[Document]) -> Plan<'_> {
     Plan { units, unique, unit_texts, occurrences }
 }
 
+/// Source pieces of each distinct sentence, as one or more parts: a sentence
+/// longer than `limit` tokens is cut at clause boundaries.
+fn encode_all(route: &Route, unique: &[String], limit: usize) -> Result<Vec<Vec<Vec<String>>>> {
+    unique
+        .par_iter()
+        .map(|s| {
+            let pieces = route.engine.encode(s)?;
+            if pieces.len() <= limit {
+                return Ok(vec![pieces]);
+            }
+            let fits = |p: &str| route.engine.encode(p).map_or(true, |t| t.len() <= limit);
+            segment::cut::pieces(s, &fits).into_iter().map(|r| route.engine.encode(&s[r])).collect()
+        })
+        .collect()
+}
+
 /// Translates `docs` into the target of each route.
 pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, progress: &dyn Progress) -> Result<(Vec<Translated>, Stats)> {
     let mut stats = Stats { articles: docs.iter().map(Document::articles).sum(), targets: routes.len(), ..Stats::default() };
     let t0 = Instant::now();
-    let plan = plan(docs);
+    let plan = plan(docs, settings.normalize);
     stats.sentences = plan.occurrences;
     stats.unique = plan.unique.len();
     // Tokenise once per distinct engine (one multi-target model serves both targets).
-    let mut pieces: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+    let mut pieces: Vec<(usize, Vec<Vec<Vec<String>>>)> = Vec::new();
     for (r, route) in routes.iter().enumerate() {
         if pieces.iter().any(|(o, _)| routes[*o].same_engine(route)) {
             continue;
         }
-        let encoded = plan.unique.par_iter().map(|s| route.engine.encode(s)).collect::<Result<Vec<_>>>()?;
-        pieces.push((r, encoded));
+        let overhead = route.source(&[]).len();
+        let limit = settings.max_sentence_tokens.min(route.engine.max_input_length()).saturating_sub(overhead).max(1);
+        pieces.push((r, encode_all(route, &plan.unique, limit)?));
     }
     stats.prepare = t0.elapsed();
 
@@ -150,7 +190,7 @@ pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, progress: &
         let Some((_, pieces)) = pieces.iter().find(|(o, _)| routes[*o].same_engine(route)) else { continue };
         let translations = translate_unique(route, pieces, settings, progress, &mut stats)?;
         let t = Instant::now();
-        out.extend(assemble(docs, &plan, route.lang, &translations));
+        out.extend(assemble(docs, &plan, route.lang, &translations, settings.typography.as_ref()));
         stats.assemble += t.elapsed();
     }
     Ok((out, stats))
@@ -158,12 +198,12 @@ pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, progress: &
 
 fn translate_unique(
     route: &Route,
-    pieces: &[Vec<String>],
+    parts: &[Vec<Vec<String>>],
     settings: &Settings,
     progress: &dyn Progress,
     stats: &mut Stats,
 ) -> Result<Vec<String>> {
-    let sources: Vec<Vec<String>> = pieces.par_iter().map(|p| route.source(p)).collect();
+    let sources: Vec<Vec<String>> = parts.par_iter().flatten().map(|p| route.source(p)).collect();
     let lengths: Vec<usize> = sources.iter().map(Vec::len).collect();
     let batches = batch::plan(&lengths, settings.max_batch_tokens);
     progress.start(route.lang, sources.len());
@@ -195,11 +235,14 @@ fn translate_unique(
     stats.output_tokens += outputs.iter().map(Vec::len).sum::<usize>();
     let t = Instant::now();
     let texts = outputs.par_iter().map(|o| route.engine.decode(o)).collect::<Result<Vec<_>>>()?;
+    // Glue the parts of cut sentences back together.
+    let mut texts = texts.into_iter();
+    let joined = parts.iter().map(|p| texts.by_ref().take(p.len()).collect::<Vec<_>>().join(" ")).collect();
     stats.assemble += t.elapsed();
-    Ok(texts)
+    Ok(joined)
 }
 
-fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[String]) -> Vec<Translated> {
+fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[String], typography: Option<&Typography>) -> Vec<Translated> {
     let mut unit = 0;
     let mut out = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
@@ -207,7 +250,11 @@ fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[Stri
         for text in doc.texts() {
             let mut units = Vec::with_capacity(text.units.len());
             for _ in &text.units {
-                units.push(rebuild_unit(plan.unit_texts[unit], &plan.units[unit], translations));
+                let text = rebuild_unit(plan.unit_texts[unit], &plan.units[unit], translations);
+                units.push(match typography {
+                    Some(t) => typography::apply(&text, lang, t),
+                    None => text,
+                });
                 unit += 1;
             }
             texts.push(units);

@@ -17,7 +17,7 @@ fn round_trip(model_args: &[&str]) {
     let out = tempfile::tempdir().unwrap();
     let mut cmd = mova();
     cmd.arg("translate").arg(repo("examples/articles")).arg(repo("examples/articles.jsonl"));
-    cmd.args(model_args).arg("--to").arg("ru,be").arg("--out").arg(out.path()).arg("--quiet");
+    cmd.args(model_args).arg("--to").arg("ru,be").arg("--out").arg(out.path()).args(["--quiet", "--typography", "off"]);
     cmd.assert().success().stdout("").stderr("");
     let mut expected = vec![];
     for lang in ["be", "ru"] {
@@ -95,7 +95,7 @@ fn batching_and_dedup_keep_every_sentence_in_place() {
     fs::write(&input, &text).unwrap();
     let out = dir.path().join("out");
     mova()
-        .args(["translate", "--to", "be", "--max-batch-tokens", "40", "--beam", "2", "--out"])
+        .args(["translate", "--to", "be", "--max-batch-tokens", "40", "--beam", "2", "--typography", "off", "--out"])
         .arg(&out)
         .arg("--model")
         .arg(model("echo-nllb"))
@@ -285,7 +285,7 @@ fn finds_the_tokenizer_in_the_parent_directory() {
     fs::rename(m.join("source.spm"), d.path().join("translate-en_ru/sentencepiece.model")).unwrap();
     fs::remove_file(m.join("target.spm")).unwrap();
     let out = d.path().join("o");
-    mova().args(["translate", "-q", "--to", "ru"]).arg(article()).arg("-o").arg(&out).arg("-m").arg(&m).assert().success();
+    mova().args(["translate", "-q", "--typography", "off", "--to", "ru"]).arg(article()).arg("-o").arg(&out).arg("-m").arg(&m).assert().success();
     assert_eq!(fs::read_to_string(out.join("grodno-border.ru.txt")).unwrap(), fs::read_to_string(article()).unwrap());
 }
 
@@ -297,7 +297,7 @@ fn tokenizer_flag_overrides_discovery() {
     fs::remove_file(m.join("sentencepiece.bpe.model")).unwrap();
     let out = d.path().join("o");
     mova()
-        .args(["translate", "-q", "--to", "be", "--family", "nllb"])
+        .args(["translate", "-q", "--typography", "off", "--to", "be", "--family", "nllb"])
         .arg(article())
         .arg("-o")
         .arg(&out)

@@ -6,7 +6,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use mova::family::Family;
 use mova::input::Format;
-use mova::translate::DEFAULT_MAX_BATCH_TOKENS;
+use mova::normalize::{Rule, Rules};
+use mova::translate::{DEFAULT_MAX_BATCH_TOKENS, DEFAULT_MAX_SENTENCE_TOKENS};
+use mova::typography::{Apostrophe, Typography};
+use mova::Lang;
 
 /// Translate English news articles into Russian and Belarusian, keeping names right.
 #[derive(Debug, Parser)]
@@ -20,6 +23,118 @@ pub struct Cli {
 pub enum Command {
     /// Translate articles (files, directories, or - for stdin) into ru and/or be.
     Translate(TranslateArgs),
+    /// Normalise text as the model sees it (stdin or files to stdout).
+    Normalize(NormalizeArgs),
+    /// Split text into sentences: one per line, a blank line between paragraphs.
+    Segment(SegmentArgs),
+    /// Apply Russian or Belarusian typography to text (stdin or files to stdout).
+    Typography(TypographyArgs),
+}
+
+/// On or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
+}
+
+/// Normalisation flags, shared by every command that reads English text.
+#[derive(Debug, Args)]
+pub struct NormalizeFlags {
+    /// Normalisation rules to switch off, comma-separated.
+    #[arg(long = "normalize-off", alias = "off", value_enum, value_delimiter = ',', value_name = "RULES")]
+    pub off: Vec<Rule>,
+
+    /// Also fold compatibility characters (NFKC: ﬁ → fi, ２ → 2, ² → 2).
+    #[arg(long)]
+    pub nfkc: bool,
+
+    /// Replace invalid UTF-8 with U+FFFD instead of stopping (offsets then count the replaced text).
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+impl NormalizeFlags {
+    pub fn rules(&self) -> Rules {
+        let rules = self.off.iter().fold(Rules::default(), |r, &rule| r.with(rule, false));
+        if self.nfkc {
+            rules.with(Rule::Nfkc, true)
+        } else {
+            rules
+        }
+    }
+}
+
+/// Output typography flags.
+#[derive(Debug, Args)]
+pub struct TypographyFlags {
+    /// The Belarusian apostrophe: right (’), modifier (ʼ) or ascii (').
+    #[arg(long, value_enum, default_value_t = Apostrophe::Right)]
+    pub apostrophe: Apostrophe,
+
+    /// Non-breaking spaces after one-letter prepositions and conjunctions (в, к, у, з, і).
+    #[arg(long)]
+    pub nbsp_prepositions: bool,
+}
+
+impl TypographyFlags {
+    pub fn settings(&self) -> Typography {
+        Typography { nbsp_prepositions: self.nbsp_prepositions, apostrophe: self.apostrophe }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct NormalizeArgs {
+    /// Input files; none or - reads stdin.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub normalize: NormalizeFlags,
+
+    /// Report every change on stderr: FILE:LINE:COLUMN: rule: before → after (why).
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    /// Input files (plain text or Markdown); none or - reads stdin.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub normalize: NormalizeFlags,
+
+    /// Start each line with the sentence's byte offsets in the input: START<TAB>END<TAB>.
+    #[arg(long)]
+    pub offsets: bool,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TypographyArgs {
+    /// Input files (Russian or Belarusian text); none or - reads stdin.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Language of the text.
+    #[arg(long, short = 'l', value_name = "LANG")]
+    pub lang: Lang,
+
+    #[command(flatten)]
+    pub typography: TypographyFlags,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// What to do with names in the output.
@@ -61,6 +176,10 @@ pub struct TranslateArgs {
     #[arg(long, default_value_t = DEFAULT_MAX_BATCH_TOKENS, value_name = "N")]
     pub max_batch_tokens: usize,
 
+    /// Longest sentence given to the model whole, in tokens; longer ones are cut at clause boundaries.
+    #[arg(long, default_value_t = DEFAULT_MAX_SENTENCE_TOKENS, value_name = "N")]
+    pub max_sentence_tokens: usize,
+
     /// Threads for inference (0: all cores).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
@@ -72,6 +191,16 @@ pub struct TranslateArgs {
     /// Input format for stdin and for files with other extensions.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub normalize: NormalizeFlags,
+
+    /// Russian/Belarusian typography of the output (quotes, dashes, spaces).
+    #[arg(long, value_enum, default_value_t = Switch::On)]
+    pub typography: Switch,
+
+    #[command(flatten)]
+    pub typography_flags: TypographyFlags,
 
     /// Output directory.
     #[arg(long, short = 'o', default_value = "out", value_name = "DIR")]

@@ -1,8 +1,12 @@
 //! Command-line interface: flags ([`args`]) and one module per command.
 
 mod args;
+mod io;
+mod normalize;
 mod progress;
+mod segment;
 mod translate;
+mod typography;
 
 use std::process::ExitCode;
 
@@ -15,5 +19,8 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Translate(a) => translate::run(a),
+        Command::Normalize(a) => normalize::run(a),
+        Command::Segment(a) => segment::run(a),
+        Command::Typography(a) => typography::run(a),
     }
 }

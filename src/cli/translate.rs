@@ -16,7 +16,7 @@ use mova::route::Route;
 use mova::translate::{self, Settings};
 use mova::{output, Error, Lang};
 
-use super::args::{NamesMode, TranslateArgs};
+use super::args::{NamesMode, Switch, TranslateArgs};
 use super::progress::Bar;
 
 pub fn run(a: TranslateArgs) -> Result<ExitCode> {
@@ -25,6 +25,9 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     }
     if a.max_batch_tokens == 0 {
         bail!("--max-batch-tokens must be at least 1");
+    }
+    if a.max_sentence_tokens < 8 {
+        bail!("--max-sentence-tokens must be at least 8");
     }
     let langs = Lang::parse_list(&a.to)?;
     let t_read = Instant::now();
@@ -49,7 +52,7 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
             );
         }
     }
-    let docs: Vec<Document> = sources.iter().map(input::read).collect::<Result<_, Error>>()?;
+    let docs: Vec<Document> = sources.iter().map(|s| input::read(s, a.normalize.lossy)).collect::<Result<_, Error>>()?;
     let read = t_read.elapsed();
 
     let t_load = Instant::now();
@@ -71,7 +74,12 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     let load = t_load.elapsed();
 
     let bar = Bar::new(a.quiet);
-    let settings = Settings { max_batch_tokens: a.max_batch_tokens };
+    let settings = Settings {
+        max_batch_tokens: a.max_batch_tokens,
+        max_sentence_tokens: a.max_sentence_tokens,
+        normalize: a.normalize.rules(),
+        typography: (a.typography == Switch::On).then(|| a.typography_flags.settings()),
+    };
     let (translated, mut stats) = translate::run(&docs, &routes, &settings, &bar)?;
     stats.read = read;
     stats.load = load;

@@ -176,6 +176,14 @@ impl Normalized {
     }
 }
 
+/// Where a long text can be cut for normalising its parts apart: just after a
+/// space that comes before an ASCII letter or digit, which no rule looks across.
+/// For [`crate::stream::Pieces`].
+pub fn safe_cut(text: &str) -> Option<(usize, bool)> {
+    let b = text.as_bytes();
+    (2..b.len()).rev().find(|&i| b[i - 1] == b' ' && b[i].is_ascii_alphanumeric() && b[i - 2] != b'-').map(|i| (i, false))
+}
+
 /// Normalises `text` with `rules`.
 pub fn normalize(text: &str, rules: Rules) -> Normalized {
     scan::Scanner::new(text, rules).run()
