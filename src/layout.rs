@@ -8,7 +8,10 @@
 //!
 //! A unit is a paragraph, a heading, a list item or a single-line caption. Lines of a
 //! hard-wrapped paragraph join into one unit: a line continues the previous one when
-//! it has no marker and the previous line is long and does not end a sentence.
+//! it has no marker and the previous line is long and does not end a sentence (a
+//! title or initial at its end does not: "by Mr.") or this line starts lower case,
+//! or the previous line ends in a hyphenated word ("govern-") and this one goes on
+//! in lower case.
 
 use std::ops::Range;
 
@@ -38,7 +41,9 @@ pub fn units(text: &str) -> Vec<Unit> {
             continue;
         };
         let joins = prev.as_ref().is_some_and(|p| {
-            info.marker_len == 0 && !p.heading && p.chars >= WRAP_MIN_CHARS && !p.ends_sentence
+            info.marker_len == 0
+                && !p.heading
+                && (p.chars >= WRAP_MIN_CHARS && (!p.ends_sentence || info.starts_lower) || p.ends_hyphen && info.starts_lower)
         });
         match (joins, out.last_mut()) {
             (true, Some(last)) => last.range.end = info.text.end,
@@ -55,6 +60,8 @@ struct LineInfo {
     heading: bool,
     chars: usize,
     ends_sentence: bool,
+    starts_lower: bool,
+    ends_hyphen: bool,
 }
 
 impl LineInfo {
@@ -73,7 +80,10 @@ impl LineInfo {
             marker_len,
             heading: rest.starts_with('#'),
             chars: text.chars().count(),
-            ends_sentence: matches!(last, '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '»' | ')' | ']'),
+            ends_sentence: matches!(last, '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '»' | ')' | ']')
+                && !crate::segment::continues_after(text),
+            starts_lower: text.starts_with(char::is_lowercase),
+            ends_hyphen: text.ends_with('-') && text[..text.len() - 1].ends_with(char::is_alphabetic),
         })
     }
 }
@@ -135,6 +145,9 @@ mod tests {
             texts(t),
             vec!["This is a long line of a paragraph that wraps\nonto the next line. And ends.", "Short", "Next"]
         );
+        let t = "A long line that ends with a title and a name: Mr.\nSmith. A long line that ends a sentence.\nlower case goes on.\n";
+        assert_eq!(texts(t), vec![t.trim_end()]);
+        assert_eq!(texts("The govern-\nment agreed.\nNew-\nLine"), vec!["The govern-\nment agreed.", "New-", "Line"]);
     }
 
     #[test]

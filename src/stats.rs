@@ -14,6 +14,8 @@ pub struct Stats {
     pub sentences: usize,
     /// Distinct sentences, translated once per target.
     pub unique: usize,
+    /// Distinct sentences too long for the model, cut at clause boundaries (per tokenizer).
+    pub cut: usize,
     /// Source tokens sent to the engine, all targets.
     pub source_tokens: usize,
     /// Output tokens produced, all targets.
@@ -41,6 +43,7 @@ impl AddAssign for Stats {
         self.articles += o.articles;
         self.sentences += o.sentences;
         self.unique += o.unique;
+        self.cut += o.cut;
         self.source_tokens += o.source_tokens;
         self.output_tokens += o.output_tokens;
         self.batches += o.batches;
@@ -65,9 +68,10 @@ impl Stats {
 impl fmt::Display for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = |d: Duration| d.as_secs_f64();
+        let cut = if self.cut > 0 { format!(", {} cut at clause boundaries", self.cut) } else { String::new() };
         write!(
             f,
-            "{} articles, {} sentences ({} unique), {} targets, {} batches, {} → {} tokens; \
+            "{} articles, {} sentences ({} unique{cut}), {} targets, {} batches, {} → {} tokens; \
              read {:.2}s, load {:.2}s, prepare {:.2}s, translate {:.2}s, assemble {:.2}s, write {:.2}s; \
              {:.1} sentences/s",
             self.articles,

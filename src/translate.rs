@@ -181,7 +181,9 @@ pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, progress: &
         }
         let overhead = route.source(&[]).len();
         let limit = settings.max_sentence_tokens.min(route.engine.max_input_length()).saturating_sub(overhead).max(1);
-        pieces.push((r, encode_all(route, &plan.unique, limit)?));
+        let encoded = encode_all(route, &plan.unique, limit)?;
+        stats.cut += encoded.iter().filter(|parts| parts.len() > 1).count();
+        pieces.push((r, encoded));
     }
     stats.prepare = t0.elapsed();
 

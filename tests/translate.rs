@@ -321,3 +321,46 @@ fn model_from_the_environment() {
 fn names_fix_is_refused_until_the_name_stage_exists() {
     fails_cleanly(&[article().as_os_str(), os("--names"), os("fix"), os("--model"), model("echo-nllb").as_os_str()], "--names fix is not available yet");
 }
+
+fn translate_stdin(args: &[&str], input: &str) -> (String, String) {
+    let out = tempfile::tempdir().unwrap();
+    let assert = mova()
+        .args(["translate", "-", "--to", "ru", "--model"])
+        .arg(model("echo-nllb"))
+        .arg("--out")
+        .arg(out.path())
+        .args(args)
+        .write_stdin(input)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    (fs::read_to_string(out.path().join("stdin.ru.txt")).unwrap(), stderr)
+}
+
+/// The echo model returns what it reads, so the output shows the stages exactly.
+#[test]
+fn output_typography_is_on_by_default() {
+    let src = "He said: \"We won.\" It cost 1000000 rubles - a record.\n";
+    let (got, _) = translate_stdin(&["-q"], src);
+    assert_eq!(got, "He said: «We won». It cost 1\u{A0}000\u{A0}000 rubles\u{A0}— a record.\n");
+    let (got, _) = translate_stdin(&["-q", "--typography", "off"], src);
+    assert_eq!(got, "He said: \"We won.\" It cost 1000000 rubles — a record.\n");
+}
+
+#[test]
+fn the_model_reads_normalised_text_and_gaps_stay_original() {
+    let src = "Lukashenкo said\u{A0}“no”.\u{200B} Next&nbsp;one.\n\nThe govern-\nment agreed.\n";
+    let (got, _) = translate_stdin(&["-q", "--typography", "off"], src);
+    assert_eq!(got, "Lukashenko said \"no\".\u{200B} Next one.\n\nThe government agreed.\n");
+    let (got, _) = translate_stdin(&["-q", "--typography", "off", "--normalize-off", "mixed-script,spaces"], src);
+    // Whitespace inside a sentence reaches the model as single spaces either way.
+    assert_eq!(got, "Lukashenкo said \"no\".\u{200B} Next one.\n\nThe government agreed.\n");
+}
+
+#[test]
+fn long_sentences_are_cut_at_clauses_and_glued_back() {
+    let src = "The opposition called for new elections and the release of prisoners; the government refused, and the protests went on for months, while the economy shrank.\n";
+    let (got, stderr) = translate_stdin(&["--typography", "off", "--max-sentence-tokens", "12"], src);
+    assert_eq!(got, src);
+    assert!(stderr.contains("1 sentences (1 unique, 1 cut at clause boundaries)"), "{stderr}");
+}

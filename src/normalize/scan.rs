@@ -100,7 +100,8 @@ impl<'a> Scanner<'a> {
         let t = self.text;
         let rest = &t[i + 1..];
         let prev = self.prev_char(i);
-        if self.rules.has(Rule::Hyphenation) && prev.is_some_and(char::is_alphanumeric) {
+        let base = t[..i].chars().rev().find(|&c| !is_combining_mark(c));
+        if self.rules.has(Rule::Hyphenation) && base.is_some_and(char::is_alphanumeric) {
             let brk = if rest.starts_with('\n') { 1 } else if rest.starts_with("\r\n") { 2 } else { 0 };
             if brk > 0 && self.next_char(i + 1 + brk).is_some_and(char::is_alphanumeric) {
                 let keep = self.keeps_hyphen(i, i + 1 + brk);
@@ -113,13 +114,13 @@ impl<'a> Scanner<'a> {
         }
         if rest.starts_with('-') && !rest.starts_with("--") {
             let next = self.next_char(i + 2);
-            let spaced = prev == Some(' ') && next == Some(' ');
+            let spaced = prev.is_some_and(is_space) && next.is_some_and(is_space);
             let joined = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             if spaced || joined {
                 self.replace(i..i + 2, "—", Rule::Dashes);
                 return i + 2;
             }
-        } else if prev == Some(' ') && rest.starts_with(' ') && self.words_before_on_line(i - 1) {
+        } else if prev.is_some_and(is_space) && self.next_char(i + 1).is_some_and(is_space) && self.words_before_on_line(i) {
             self.replace(i..i + 1, "—", Rule::Dashes);
         }
         i + 1
@@ -136,7 +137,7 @@ impl<'a> Scanner<'a> {
     /// Whether the hyphen at `i`, with its line break ending at `after`, stays.
     fn keeps_hyphen(&mut self, i: usize, after: usize) -> bool {
         let t = self.text;
-        let left_start = t[..i].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
+        let left_start = t[..i].rfind(|c: char| !c.is_alphanumeric() && !is_combining_mark(c)).map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
         let right_end = t[after..].find(|c: char| !c.is_alphanumeric()).map_or(t.len(), |p| after + p);
         let (left, right) = (&t[left_start..i], &t[after..right_end]);
         if right.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
@@ -161,7 +162,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if c == '\u{2013}' {
-            if self.rules.has(Rule::Dashes) && self.prev_char(i) == Some(' ') && self.next_char(i + len) == Some(' ') {
+            if self.rules.has(Rule::Dashes) && self.prev_char(i).is_some_and(is_space) && self.next_char(i + len).is_some_and(is_space) {
                 self.replace(i..i + len, "—", Rule::Dashes);
             }
             return i + len;
@@ -230,6 +231,11 @@ impl<'a> Scanner<'a> {
         self.replace(start..end, &fixed, Rule::MixedScript);
         Some(end)
     }
+}
+
+/// A space, or a character the spaces rule makes one.
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || matches!(chars::replacement(c), Some((Rule::Spaces, " ")))
 }
 
 /// `word` in its main script, when it mixes Latin and Cyrillic and every letter

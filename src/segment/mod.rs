@@ -156,6 +156,17 @@ fn ends_sentence(text: &str, words: &[Range<usize>], k: usize, opens: bool) -> b
     true
 }
 
+/// Whether a line ending in `line` cannot end a sentence: it ends with a title,
+/// an initial or `No.`-like abbreviation ("by Mr.", "John F."). For layout,
+/// to join hard-wrapped lines.
+pub fn continues_after(line: &str) -> bool {
+    let Some(last) = line.split_whitespace().next_back() else { return false };
+    let Some(stem) = last.strip_suffix('.') else { return false };
+    let stem = stem.trim_start_matches(is_opener);
+    let key = stem.to_lowercase();
+    RULES.never_end.contains(key.as_str()) || RULES.before_number.contains(key.as_str()) || is_initial(stem)
+}
+
 /// A single capital letter: an initial.
 fn is_initial(stem: &str) -> bool {
     let mut cs = stem.chars();
