@@ -1,29 +1,78 @@
-//! Criterion benchmarks of the CPU stages around inference: layout, segmentation
-//! and batch planning. Run: `cargo bench --bench stages`.
-//! Input: mova's example articles repeated to about 1 MB (no external data).
+//! Criterion benchmarks of the CPU stages around inference, in MB/s of input:
+//! normalisation and segmentation on one core and on all cores (Rayon), layout,
+//! typography, and batch planning. Run: `cargo bench --bench stages`.
+//!
+//! Corpus: FLORES-200 dev English (tests/data/flores, as paragraphs of three
+//! sentences) and mova's example articles, repeated to 5 MiB.
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use mova::{batch, layout, segment, translate};
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use mova::normalize::{normalize, Rules};
+use mova::typography::{self, Typography};
+use mova::{batch, layout, segment, translate, Lang};
+use rayon::prelude::*;
+
+const CORPUS_BYTES: usize = 5 << 20;
 
 fn corpus() -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let flores = std::fs::read_to_string(format!("{root}/tests/data/flores/flores-dev.en")).expect("FLORES dev");
     let mut one = String::new();
+    for (i, line) in flores.lines().enumerate() {
+        one.push_str(line);
+        one.push_str(if i % 3 == 2 { "\n\n" } else { " " });
+    }
     for name in ["grodno-border", "kolesnikova-trial", "minsk-protests-2020"] {
-        let p = format!("{}/examples/articles/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-        one.push_str(&std::fs::read_to_string(p).expect("example article"));
+        one.push_str(&std::fs::read_to_string(format!("{root}/examples/articles/{name}.txt")).expect("example article"));
         one.push('\n');
     }
-    one.repeat((1 << 20) / one.len() + 1)
+    one.repeat(CORPUS_BYTES / one.len() + 1)
 }
 
-fn stages(c: &mut Criterion) {
+fn text_stages(c: &mut Criterion) {
     let text = corpus();
-    let mut g = c.benchmark_group("stages");
-    g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("layout", |b| b.iter(|| layout::units(black_box(&text))));
     let units: Vec<&str> = layout::units(&text).into_iter().map(|u| &text[u.range]).collect();
-    g.bench_function("segment", |b| b.iter(|| units.iter().map(|u| segment::sentences(black_box(u)).len()).sum::<usize>()));
-    g.bench_function("model_text", |b| b.iter(|| units.iter().map(|u| translate::model_text(black_box(u)).len()).sum::<usize>()));
+    let normalized: Vec<String> = units.iter().map(|u| normalize(u, Rules::default()).text).collect();
+    let bytes: usize = units.iter().map(|u| u.len()).sum();
+    let threads = rayon::current_num_threads();
+
+    let mut g = c.benchmark_group("text");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(BenchmarkId::new("normalize", "1 core"), |b| {
+        b.iter(|| units.iter().map(|u| normalize(black_box(u), Rules::default()).text.len()).sum::<usize>())
+    });
+    g.bench_function(BenchmarkId::new("normalize", format!("{threads} cores")), |b| {
+        b.iter(|| units.par_iter().map(|u| normalize(black_box(u), Rules::default()).text.len()).sum::<usize>())
+    });
+    g.bench_function(BenchmarkId::new("segment", "1 core"), |b| {
+        b.iter(|| normalized.iter().map(|u| segment::sentences(black_box(u)).len()).sum::<usize>())
+    });
+    g.bench_function(BenchmarkId::new("segment", format!("{threads} cores")), |b| {
+        b.iter(|| normalized.par_iter().map(|u| segment::sentences(black_box(u)).len()).sum::<usize>())
+    });
+    g.bench_function(BenchmarkId::new("normalize+segment", "1 core"), |b| {
+        b.iter(|| units.iter().map(|u| translate::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
+    });
+    g.bench_function(BenchmarkId::new("normalize+segment", format!("{threads} cores")), |b| {
+        b.iter(|| units.par_iter().map(|u| translate::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
+    });
     g.finish();
+
+    let mut g = c.benchmark_group("layout");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("units", |b| b.iter(|| layout::units(black_box(&text)).len()));
+    g.finish();
+}
+
+fn output_stages(c: &mut Criterion) {
+    let ru = "Он сказал: \"Мы победили.\" Было 1000000 человек - рекорд, 5 км от центра. ".repeat(20_000);
+    let mut g = c.benchmark_group("typography");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(ru.len() as u64));
+    g.bench_function("ru", |b| b.iter(|| typography::apply(black_box(&ru), Lang::Ru, &Typography::default()).len()));
+    g.finish();
+
     let lengths: Vec<usize> = (0..100_000).map(|i| 5 + (i * 7919) % 120).collect();
     let mut g = c.benchmark_group("batch");
     g.throughput(Throughput::Elements(lengths.len() as u64));
@@ -31,5 +80,5 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages);
+criterion_group!(benches, text_stages, output_stages);
 criterion_main!(benches);
