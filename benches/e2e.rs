@@ -12,6 +12,7 @@
 //!   length sorting and token batching: the engine's limit.
 //! - mova: the library pipeline as `mova translate` runs it (read, segment,
 //!   deduplicate, tokenise, batch, translate, detokenise, reassemble, write).
+//!
 //! Both exclude model loading. Output of both is checked against the input (the
 //! echo model copies it), so a fast wrong answer cannot pass; for that, mova runs
 //! with normalisation and typography off (their cost is in `benches/stages.rs`).

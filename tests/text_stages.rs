@@ -23,7 +23,7 @@ fn normalize_reports_every_change() {
         .stdout("MINSK — Mr. Lukashenko said \"no\".\nThe government agreed.\n")
         .stderr(format!(
             "{name}:1:7: dashes: \"–\" → \"—\" (dash or hyphen variant unified)\n\
-             {name}:1:13: mixed-script: \"Lukashenко\" → \"Lukashenko\" (look-alike letter of the other script replaced)\n\
+             {name}:1:13: mixed-script: \"Lukashenко\" → \"Lukashenko\" (look-alike letter of the other script replaced; к U+043A → k U+006B; о U+043E → o U+006F)\n\
              {name}:1:28: spaces: U+00A0 → \" \" (space variant made a plain space)\n\
              {name}:1:29: entities: \"&ldquo;\" → '\"' (HTML character reference decoded)\n\
              {name}:1:38: entities: \"&rdquo;\" → '\"' (HTML character reference decoded)\n\

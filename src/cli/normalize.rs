@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use mova::normalize::{self, Change};
+use mova::normalize::{self, Change, Rule};
 
 use super::args::NormalizeArgs;
 use super::io::{display, inputs, pieces, Sink};
@@ -65,13 +65,15 @@ impl Cursor {
 
 /// `rule: "before" → "after" (why)`, with invisible characters as code points.
 fn describe(original: &str, normalized: &str, c: &Change) -> String {
-    format!(
-        "{}: {} → {} ({})",
-        c.rule,
-        show(&original[c.original.clone()]),
-        show(&normalized[c.normalized.clone()]),
-        c.rule.why()
-    )
+    let (before, after) = (&original[c.original.clone()], &normalized[c.normalized.clone()]);
+    let mut why = c.rule.why().to_string();
+    if c.rule == Rule::MixedScript {
+        // The letters look alike, so name them.
+        for (x, y) in before.chars().zip(after.chars()).filter(|(x, y)| x != y) {
+            why.push_str(&format!("; {x} U+{:04X} → {y} U+{:04X}", x as u32, y as u32));
+        }
+    }
+    format!("{}: {} → {} ({why})", c.rule, show(before), show(after))
 }
 
 fn show(s: &str) -> String {

@@ -1,0 +1,40 @@
+//! Layout and segmentation never panic; sentences are ordered, trimmed, on char
+//! boundaries, with only whitespace between them; clause cuts lose nothing.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mova::normalize::Rules;
+use mova::{layout, segment, translate};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut pos = 0;
+    for r in segment::sentences(text) {
+        assert!(r.start >= pos && r.start < r.end && r.end <= text.len());
+        assert!(text[pos..r.start].chars().all(char::is_whitespace));
+        let s = &text[r.clone()];
+        assert!(!s.starts_with(char::is_whitespace) && !s.ends_with(char::is_whitespace));
+        pos = r.end;
+    }
+    assert!(text[pos..].chars().all(char::is_whitespace));
+    let units = layout::units(text);
+    let same: Vec<String> = units.iter().map(|u| text[u.range.clone()].to_string()).collect();
+    assert_eq!(layout::rebuild(text, &units, &same), text);
+    for u in &units {
+        let unit = &text[u.range.clone()];
+        let mut pos = 0;
+        for (r, _) in translate::unit_sentences(unit, Rules::default()) {
+            assert!(r.start >= pos && r.end <= unit.len() && unit.is_char_boundary(r.start) && unit.is_char_boundary(r.end));
+            pos = r.end;
+        }
+    }
+    let pieces = segment::cut::pieces(text.trim(), &|p| p.len() <= 16);
+    let t = text.trim();
+    let mut pos = 0;
+    for r in pieces {
+        assert!(r.start >= pos && r.end <= t.len());
+        assert!(t[pos..r.start].chars().all(char::is_whitespace));
+        pos = r.end;
+    }
+    let _ = segment::safe_cut(text);
+});
