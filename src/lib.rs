@@ -20,6 +20,7 @@
 //! [`stream`] feeds the text stages run alone in bounded memory.
 
 pub mod batch;
+pub mod data;
 pub mod engine;
 pub mod error;
 pub mod family;

@@ -60,15 +60,7 @@ struct Lists {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let mut sections: HashMap<&str, Vec<&'static str>> = HashMap::new();
-    let mut current = "";
-    for line in include_str!("../models/typography/rules.txt").lines() {
-        let line = line.split('#').next().unwrap_or_default().trim();
-        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            Some(name) => current = name,
-            None => sections.entry(current).or_default().extend(line.split_whitespace()),
-        }
-    }
+    let mut sections = crate::data::sections(include_str!("../models/typography/rules.txt"));
     let mut take = |s: &str| sections.remove(s).unwrap_or_default();
     Lists {
         units: take("units").into_iter().collect(),

@@ -1,6 +1,6 @@
 //! The segmentation rules of `models/segment/rules.txt`, read once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The word lists of the rules file, by section.
@@ -15,17 +15,8 @@ pub struct Rules {
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| parse(include_str!("../../models/segment/rules.txt")));
 
 fn parse(data: &'static str) -> Rules {
-    let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::new();
-    let mut current = "";
-    for line in data.lines() {
-        let line = line.split('#').next().unwrap_or_default().trim();
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = name;
-            continue;
-        }
-        sections.entry(current).or_default().extend(line.split_whitespace());
-    }
-    let mut take = |name: &str| sections.remove(name).unwrap_or_default();
+    let mut sections = crate::data::sections(data);
+    let mut take = |name: &str| -> HashSet<&'static str> { sections.remove(name).unwrap_or_default().into_iter().collect() };
     Rules {
         never_end: take("never-end"),
         before_number: take("before-number"),
