@@ -50,6 +50,10 @@ pub enum Error {
     #[error("{}: translation failed in batch {batch}: {message}", path.display())]
     Engine { path: PathBuf, batch: usize, message: String },
 
+    /// A transliteration scheme file has a bad line.
+    #[error("{}: line {line}: {message}", path.display())]
+    Scheme { path: PathBuf, line: usize, message: String },
+
     /// A bad command-line value.
     #[error("{0}")]
     Usage(String),

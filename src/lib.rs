@@ -35,6 +35,7 @@ pub mod segment;
 pub mod stats;
 pub mod stream;
 pub mod translate;
+pub mod translit;
 pub mod typography;
 
 pub use error::{Error, Result};

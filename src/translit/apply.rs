@@ -1,0 +1,230 @@
+//! Applying a scheme: Cyrillic → Latin with context rules and capitals, and the
+//! exact reverse for reversible schemes.
+
+use std::collections::HashMap;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::scheme::{Condition, Rule, Scheme};
+
+/// A source with its rules and context-free target, for matching.
+#[derive(Debug, Clone)]
+struct Candidate {
+    source: Vec<char>,
+    rules: Vec<Rule>,
+    letter: Option<String>,
+}
+
+/// A scheme ready to apply: candidates by first letter, longest first.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// Cyrillic block U+0400–U+04FF, indexed by code point − 0x400.
+    cyrillic: Vec<Vec<Candidate>>,
+    other: HashMap<char, Vec<Candidate>>,
+    reverse: Option<Reverse>,
+}
+
+#[derive(Debug, Clone)]
+struct Reverse {
+    by_first: HashMap<char, Vec<(Vec<char>, String)>>,
+}
+
+/// The result of a transliteration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transliterated {
+    /// The text in the other script.
+    pub text: String,
+    /// Cyrillic letters the scheme has no rule for (Ukrainian і/ї/є/ґ in a
+    /// Russian scheme, say), with their char index; they pass through as they are.
+    pub unknown: Vec<(usize, char)>,
+}
+
+/// Apostrophes and primes are not letters for context rules.
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() && !matches!(c, 'ʼ' | 'ʹ' | 'ʺ')
+}
+
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+impl Compiled {
+    /// Prepares `scheme`.
+    pub fn new(scheme: &Scheme) -> Compiled {
+        let mut all: HashMap<String, Candidate> = HashMap::new();
+        for (s, t) in &scheme.letters {
+            all.entry(s.clone()).or_insert_with(|| Candidate { source: s.chars().collect(), rules: Vec::new(), letter: None }).letter = Some(t.clone());
+        }
+        for (s, rules) in &scheme.rules {
+            all.entry(s.clone()).or_insert_with(|| Candidate { source: s.chars().collect(), rules: Vec::new(), letter: None }).rules = rules.clone();
+        }
+        let mut cyrillic = vec![Vec::new(); 0x100];
+        let mut other: HashMap<char, Vec<Candidate>> = HashMap::new();
+        for c in all.into_values() {
+            let first = c.source[0];
+            match (first as u32).checked_sub(0x400).filter(|&k| k < 0x100) {
+                Some(k) => cyrillic[k as usize].push(c),
+                None => other.entry(first).or_default().push(c),
+            }
+        }
+        for list in cyrillic.iter_mut().chain(other.values_mut()) {
+            list.sort_by(|a, b| b.source.len().cmp(&a.source.len()));
+        }
+        let reverse = scheme.reversible.then(|| {
+            let mut by_first: HashMap<char, Vec<(Vec<char>, String)>> = HashMap::new();
+            for (s, t) in &scheme.letters {
+                let latin: Vec<char> = t.nfc().collect::<String>().chars().map(lower).collect();
+                if let Some(&f) = latin.first() {
+                    by_first.entry(f).or_default().push((latin, s.clone()));
+                }
+            }
+            for list in by_first.values_mut() {
+                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+            }
+            Reverse { by_first }
+        });
+        Compiled { cyrillic, other, reverse }
+    }
+
+    fn candidates(&self, c: char) -> &[Candidate] {
+        match (c as u32).checked_sub(0x400).filter(|&k| k < 0x100) {
+            Some(k) => &self.cyrillic[k as usize],
+            None => self.other.get(&c).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Whether Latin → Cyrillic is available.
+    pub fn reversible(&self) -> bool {
+        self.reverse.is_some()
+    }
+
+    /// Cyrillic → Latin.
+    pub fn forward(&self, text: &str) -> Transliterated {
+        let nfc;
+        let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+            text
+        } else {
+            nfc = text.nfc().collect::<String>();
+            &nfc
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let low: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
+        let mut out = String::with_capacity(text.len() + text.len() / 4);
+        let mut unknown = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_ascii() {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            let mut hit: Option<(usize, &str)> = None;
+            for cand in self.candidates(low[i]) {
+                let n = cand.source.len();
+                if i + n > chars.len() || low[i..i + n] != cand.source[..] {
+                    continue;
+                }
+                if let Some(r) = cand.rules.iter().find(|r| holds(&r.conditions, &chars, &low, i, n)) {
+                    hit = Some((n, &r.target));
+                    break;
+                }
+                if let Some(t) = &cand.letter {
+                    hit = Some((n, t));
+                    break;
+                }
+            }
+            match hit {
+                Some((n, target)) => {
+                    push_cased(&mut out, target, &chars, i, n);
+                    i += n;
+                }
+                None => {
+                    if ('\u{400}'..='\u{52F}').contains(&c) && c.is_alphabetic() {
+                        unknown.push((i, c));
+                    }
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        }
+        Transliterated { text: out, unknown }
+    }
+
+    /// Latin → Cyrillic, for reversible schemes (`None` otherwise).
+    pub fn reverse(&self, text: &str) -> Option<String> {
+        let rev = self.reverse.as_ref()?;
+        let text: String = text.nfc().collect();
+        let chars: Vec<char> = text.chars().collect();
+        let low: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
+        let mut out = String::with_capacity(text.len() * 2);
+        let mut i = 0;
+        while i < chars.len() {
+            let hit = rev.by_first.get(&low[i]).and_then(|list| {
+                list.iter().find(|(latin, _)| i + latin.len() <= chars.len() && low[i..i + latin.len()] == latin[..])
+            });
+            match hit {
+                Some((latin, cyr)) => {
+                    push_cased(&mut out, cyr, &chars, i, latin.len());
+                    i += latin.len();
+                }
+                None => {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+fn holds(conditions: &[Condition], chars: &[char], low: &[char], i: usize, n: usize) -> bool {
+    let prev = i.checked_sub(1).map(|j| low[j]);
+    let next = low.get(i + n).copied();
+    let prev_letter = i.checked_sub(1).is_some_and(|j| is_letter(chars[j]));
+    let next_letter = chars.get(i + n).is_some_and(|&c| is_letter(c));
+    conditions.iter().all(|c| match c {
+        Condition::Initial => !prev_letter,
+        Condition::Final => !next_letter,
+        Condition::After(set) => prev.is_some_and(|p| set.contains(&p)),
+        Condition::Before(set) => next.is_some_and(|p| set.contains(&p)),
+        Condition::NotAfter(set) => prev.is_none_or(|p| !set.contains(&p)),
+        Condition::NotBefore(set) => next.is_none_or(|p| !set.contains(&p)),
+    })
+}
+
+/// Writes `target` in the case of `chars[i..i + n]`: lower stays lower; a capital
+/// gives all capitals when the word around is in capitals ("ЩУКА" → "SHCHUKA",
+/// "ЦИК" → "TSIK"), else a capital first letter ("Щука" → "Shchuka").
+fn push_cased(out: &mut String, target: &str, chars: &[char], i: usize, n: usize) {
+    let next = chars.get(i + n).copied().filter(|&c| c.is_alphabetic());
+    let prev = i.checked_sub(1).map(|j| chars[j]).filter(|&c| c.is_alphabetic());
+    // A sign without case (ʹ, ʺ) is a capital between capitals: "OBʺEKT" → "ОБЪЕКТ".
+    let caseless = !chars[i].is_uppercase() && !chars[i].is_lowercase();
+    if caseless && prev.is_some_and(char::is_uppercase) && next.is_none_or(char::is_uppercase) {
+        out.extend(target.chars().flat_map(char::to_uppercase));
+        return;
+    }
+    if !chars[i].is_uppercase() {
+        out.push_str(target);
+        return;
+    }
+    let next = next.filter(|&c| is_letter(c));
+    let prev = prev.filter(|&c| is_letter(c));
+    let all_caps = n > 1 && chars[i + 1].is_uppercase()
+        || next.is_some_and(char::is_uppercase)
+        || next.is_none() && prev.is_some_and(char::is_uppercase);
+    if all_caps {
+        out.extend(target.chars().flat_map(char::to_uppercase));
+        return;
+    }
+    let mut done = false;
+    for c in target.chars() {
+        if !done && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            done = true;
+        } else {
+            out.push(c);
+        }
+    }
+}
