@@ -68,7 +68,7 @@ impl Compiled {
             }
         }
         for list in cyrillic.iter_mut().chain(other.values_mut()) {
-            list.sort_by(|a, b| b.source.len().cmp(&a.source.len()));
+            list.sort_by_key(|c| std::cmp::Reverse(c.source.len()));
         }
         let reverse = scheme.reversible.then(|| {
             let mut by_first: HashMap<char, Vec<(Vec<char>, String)>> = HashMap::new();
@@ -197,6 +197,16 @@ fn holds(conditions: &[Condition], chars: &[char], low: &[char], i: usize, n: us
 /// gives all capitals when the word around is in capitals ("ЩУКА" → "SHCHUKA",
 /// "ЦИК" → "TSIK"), else a capital first letter ("Щука" → "Shchuka").
 fn push_cased(out: &mut String, target: &str, chars: &[char], i: usize, n: usize) {
+    // "тс" → "t·s": each part takes the case of its own letter ("тС" → "t·S").
+    if n > 1 && target.split('·').count() == n {
+        for (k, part) in target.split('·').enumerate() {
+            if k > 0 {
+                out.push('·');
+            }
+            push_cased(out, part, chars, i + k, 1);
+        }
+        return;
+    }
     let next = chars.get(i + n).copied().filter(|&c| c.is_alphabetic());
     let prev = i.checked_sub(1).map(|j| chars[j]).filter(|&c| c.is_alphabetic());
     // A sign without case (ʹ, ʺ) is a capital between capitals: "OBʺEKT" → "ОБЪЕКТ".
