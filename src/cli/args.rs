@@ -29,6 +29,31 @@ pub enum Command {
     Segment(SegmentArgs),
     /// Apply Russian or Belarusian typography to text (stdin or files to stdout).
     Typography(TypographyArgs),
+    /// Romanize Russian or Belarusian text by a standard scheme, or go back (--reverse).
+    Translit(TranslitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TranslitArgs {
+    /// Input files, read line by line; none or - reads stdin.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Scheme id (see --list).
+    #[arg(long, short = 's', required_unless_present = "list", value_name = "ID")]
+    pub scheme: Option<String>,
+
+    /// Language of the Cyrillic text.
+    #[arg(long, short = 'l', required_unless_present = "list", value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// Latin → Cyrillic (reversible schemes).
+    #[arg(long)]
+    pub reverse: bool,
+
+    /// List the schemes with their authority, year and reversibility.
+    #[arg(long)]
+    pub list: bool,
 }
 
 /// On or off.

@@ -6,6 +6,7 @@ mod normalize;
 mod progress;
 mod segment;
 mod translate;
+mod translit;
 mod typography;
 
 use std::process::ExitCode;
@@ -22,5 +23,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Normalize(a) => normalize::run(a),
         Command::Segment(a) => segment::run(a),
         Command::Typography(a) => typography::run(a),
+        Command::Translit(a) => translit::run(a),
     }
 }
