@@ -13,6 +13,10 @@ const SCHEMES: &[(&str, &str, &str)] = &[
     ("iso9_1995(gost_7_79_2000_A)", "ru", "iso9"),
     ("iso9_1995(gost_7_79_2000_A)", "be", "iso9"),
     ("bgn_pcgn_1947", "ru", "bgn-pcgn"),
+    ("icao_9303", "ru", "icao"),
+    ("alalc", "ru", "alalc"),
+    ("scientific", "ru", "scholarly"),
+    ("wikipedia_enwp", "ru", "wikipedia"),
 ];
 
 fn normalise(s: &str) -> String {
