@@ -17,6 +17,10 @@ const SCHEMES: &[(&str, &str, &str)] = &[
     ("alalc", "ru", "alalc"),
     ("scientific", "ru", "scholarly"),
     ("wikipedia_enwp", "ru", "wikipedia"),
+    ("national_2007", "be", "national-2007"),
+    ("bgn_pcgn_1979", "be", "bgn-pcgn"),
+    ("icao_9303_be", "be", "icao"),
+    ("alalc_be", "be", "alalc"),
 ];
 
 fn normalise(s: &str) -> String {

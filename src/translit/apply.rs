@@ -21,6 +21,8 @@ pub struct Compiled {
     /// Cyrillic block U+0400–U+04FF, indexed by code point − 0x400.
     cyrillic: Vec<Vec<Candidate>>,
     other: HashMap<char, Vec<Candidate>>,
+    /// ASCII characters some source starts with (the apostrophe, say).
+    ascii_mapped: [bool; 128],
     reverse: Option<Reverse>,
 }
 
@@ -67,6 +69,10 @@ impl Compiled {
                 None => other.entry(first).or_default().push(c),
             }
         }
+        let mut ascii_mapped = [false; 128];
+        for c in other.keys().filter(|c| c.is_ascii()) {
+            ascii_mapped[*c as usize] = true;
+        }
         for list in cyrillic.iter_mut().chain(other.values_mut()) {
             list.sort_by_key(|c| std::cmp::Reverse(c.source.len()));
         }
@@ -83,7 +89,7 @@ impl Compiled {
             }
             Reverse { by_first }
         });
-        Compiled { cyrillic, other, reverse }
+        Compiled { cyrillic, other, ascii_mapped, reverse }
     }
 
     fn candidates(&self, c: char) -> &[Candidate] {
@@ -114,7 +120,7 @@ impl Compiled {
         let mut i = 0;
         while i < chars.len() {
             let c = chars[i];
-            if c.is_ascii() {
+            if c.is_ascii() && !self.ascii_mapped[c as usize] {
                 out.push(c);
                 i += 1;
                 continue;
@@ -228,12 +234,17 @@ fn push_cased(out: &mut String, target: &str, chars: &[char], i: usize, n: usize
         out.extend(target.chars().flat_map(char::to_uppercase));
         return;
     }
+    // Title case: the first letter, and the letter tied to it by U+0361
+    // ("Я" → "I͡A" in ALA-LC, as the Library of Congress tables print it).
     let mut done = false;
+    let mut tied = false;
     for c in target.chars() {
-        if !done && c.is_alphabetic() {
+        if !done && c.is_alphabetic() || tied && c.is_alphabetic() {
             out.extend(c.to_uppercase());
+            tied = false;
             done = true;
         } else {
+            tied = done && c == '\u{361}' && out.chars().next_back().is_some_and(char::is_uppercase);
             out.push(c);
         }
     }
