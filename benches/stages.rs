@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the CPU stages around inference, in MB/s of input:
 //! normalisation and segmentation on one core and on all cores (Rayon), layout,
-//! typography, and batch planning. Run: `cargo bench --bench stages`.
+//! transliteration (FLORES dev Russian and Belarusian, 4 MiB), typography, and
+//! batch planning. Run: `cargo bench --bench stages`.
 //!
 //! Corpus: FLORES-200 dev English (tests/data/flores, as paragraphs of three
 //! sentences) and mova's example articles, repeated to 5 MiB.
@@ -65,6 +66,26 @@ fn text_stages(c: &mut Criterion) {
     g.finish();
 }
 
+fn translit(c: &mut Criterion) {
+    let reg = mova::translit::Registry::builtin().expect("schemes");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut g = c.benchmark_group("translit");
+    g.sample_size(10);
+    for (lang, file, ids) in [(Lang::Ru, "flores-dev.ru", ["iso9", "bgn-pcgn"]), (Lang::Be, "flores-dev.be", ["iso9", "national-2007"])] {
+        let one = std::fs::read_to_string(format!("{root}/tests/data/flores/{file}")).expect("FLORES dev");
+        let text = one.repeat((4 << 20) / one.len() + 1);
+        let lines: Vec<&str> = text.lines().collect();
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        for id in ids {
+            let (_, scheme) = reg.get(lang, id).expect("scheme");
+            g.bench_function(BenchmarkId::new(format!("{lang} {id}"), "1 core"), |b| {
+                b.iter(|| lines.iter().map(|l| scheme.forward(black_box(l)).text.len()).sum::<usize>())
+            });
+        }
+    }
+    g.finish();
+}
+
 fn output_stages(c: &mut Criterion) {
     let ru = "Он сказал: \"Мы победили.\" Было 1000000 человек - рекорд, 5 км от центра. ".repeat(20_000);
     let mut g = c.benchmark_group("typography");
@@ -80,5 +101,5 @@ fn output_stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, text_stages, output_stages);
+criterion_group!(benches, text_stages, translit, output_stages);
 criterion_main!(benches);

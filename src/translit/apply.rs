@@ -23,6 +23,10 @@ pub struct Compiled {
     other: HashMap<char, Vec<Candidate>>,
     /// ASCII characters some source starts with (the apostrophe, say).
     ascii_mapped: [bool; 128],
+    /// Fast path, Cyrillic block: the output of a letter that is always the same
+    /// (a context-free single letter, in lower case, or in capitals when its
+    /// target has at most one letter).
+    direct: Vec<Option<String>>,
     reverse: Option<Reverse>,
 }
 
@@ -47,7 +51,13 @@ fn is_letter(c: char) -> bool {
 }
 
 fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    match c {
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        'а'..='я' | 'ѐ'..='џ' => c,
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
 }
 
 impl Compiled {
@@ -89,7 +99,22 @@ impl Compiled {
             }
             Reverse { by_first }
         });
-        Compiled { cyrillic, other, ascii_mapped, reverse }
+        let mut direct = vec![None; 0x100];
+        for (k, list) in cyrillic.iter().enumerate() {
+            if let [Candidate { source, rules, letter: Some(t) }] = list.as_slice() {
+                if source.len() == 1 && rules.is_empty() {
+                    direct[k] = Some(t.clone());
+                    let upper = source[0].to_uppercase().next().unwrap_or(source[0]);
+                    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+                    if let Some(u) = (upper as u32).checked_sub(0x400).filter(|&u| u < 0x100 && u as usize != k) {
+                        if letters <= 1 && !t.contains('\u{361}') {
+                            direct[u as usize] = Some(t.to_uppercase());
+                        }
+                    }
+                }
+            }
+        }
+        Compiled { cyrillic, other, ascii_mapped, direct, reverse }
     }
 
     fn candidates(&self, c: char) -> &[Candidate] {
@@ -107,14 +132,15 @@ impl Compiled {
     /// Cyrillic → Latin.
     pub fn forward(&self, text: &str) -> Transliterated {
         let nfc;
-        let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        // Cyrillic and Latin-1 text without combining marks is NFC already.
+        let plain = text.chars().all(|c| (c as u32) < 0x300 || ('\u{400}'..='\u{52F}').contains(&c));
+        let text = if plain || is_nfc_quick(text.chars()) == IsNormalized::Yes {
             text
         } else {
             nfc = text.nfc().collect::<String>();
             &nfc
         };
         let chars: Vec<char> = text.chars().collect();
-        let low: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
         let mut out = String::with_capacity(text.len() + text.len() / 4);
         let mut unknown = Vec::new();
         let mut i = 0;
@@ -125,13 +151,19 @@ impl Compiled {
                 i += 1;
                 continue;
             }
+            if let Some(Some(t)) = (c as u32).checked_sub(0x400).and_then(|k| self.direct.get(k as usize)) {
+                out.push_str(t);
+                i += 1;
+                continue;
+            }
+            let cands = self.candidates(lower(c));
             let mut hit: Option<(usize, &str)> = None;
-            for cand in self.candidates(low[i]) {
+            for cand in cands {
                 let n = cand.source.len();
-                if i + n > chars.len() || low[i..i + n] != cand.source[..] {
+                if i + n > chars.len() || !chars[i..i + n].iter().zip(&cand.source).all(|(&a, &b)| lower(a) == b) {
                     continue;
                 }
-                if let Some(r) = cand.rules.iter().find(|r| holds(&r.conditions, &chars, &low, i, n)) {
+                if let Some(r) = cand.rules.iter().find(|r| holds(&r.conditions, &chars, i, n)) {
                     hit = Some((n, &r.target));
                     break;
                 }
@@ -184,9 +216,9 @@ impl Compiled {
     }
 }
 
-fn holds(conditions: &[Condition], chars: &[char], low: &[char], i: usize, n: usize) -> bool {
-    let prev = i.checked_sub(1).map(|j| low[j]);
-    let next = low.get(i + n).copied();
+fn holds(conditions: &[Condition], chars: &[char], i: usize, n: usize) -> bool {
+    let prev = i.checked_sub(1).map(|j| lower(chars[j]));
+    let next = chars.get(i + n).map(|&c| lower(c));
     let prev_letter = i.checked_sub(1).is_some_and(|j| is_letter(chars[j]));
     let next_letter = chars.get(i + n).is_some_and(|&c| is_letter(c));
     conditions.iter().all(|c| match c {
