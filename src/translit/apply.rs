@@ -247,9 +247,14 @@ fn push_cased(out: &mut String, target: &str, chars: &[char], i: usize, n: usize
     }
     let next = chars.get(i + n).copied().filter(|&c| c.is_alphabetic());
     let prev = i.checked_sub(1).map(|j| chars[j]).filter(|&c| c.is_alphabetic());
-    // A sign without case (ʹ, ʺ) is a capital between capitals: "OBʺEKT" → "ОБЪЕКТ".
+    // A sign without case (ʹ, ʺ) is a capital inside a word in capitals:
+    // "OBʺEKT" → "ОБЪЕКТ", "VESʹ" → "ВЕСЬ", but "Aʹ" stays "Аь".
     let caseless = !chars[i].is_uppercase() && !chars[i].is_lowercase();
-    if caseless && prev.is_some_and(char::is_uppercase) && next.is_none_or(char::is_uppercase) {
+    let before_prev = chars[..i.saturating_sub(1)].iter().rev().take_while(|c| c.is_alphabetic()).find(|c| c.is_uppercase() || c.is_lowercase()).copied();
+    if caseless
+        && prev.is_some_and(char::is_uppercase)
+        && (next.is_some_and(char::is_uppercase) || next.is_none() && before_prev.is_some_and(char::is_uppercase))
+    {
         out.extend(target.chars().flat_map(char::to_uppercase));
         return;
     }
