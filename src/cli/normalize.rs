@@ -1,6 +1,7 @@
 //! `mova normalize`: the normalisation stage alone, in bounded memory, with
 //! `--explain` reporting every change with its line and column.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -22,7 +23,6 @@ pub fn run(a: NormalizeArgs) -> Result<ExitCode> {
             if a.explain {
                 for c in &n.changes {
                     let (line, col) = cursor.advance(&piece.text, piece.offset, c.original.start);
-                    use std::io::Write;
                     writeln!(stderr, "{}:{line}:{col}: {}", name.display(), describe(&piece.text, &n.text, c))?;
                 }
             }

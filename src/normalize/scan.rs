@@ -102,7 +102,7 @@ impl<'a> Scanner<'a> {
         let prev = self.prev_char(i);
         let base = t[..i].chars().rev().find(|&c| !is_combining_mark(c));
         if self.rules.has(Rule::Hyphenation) && base.is_some_and(char::is_alphanumeric) {
-            let brk = if rest.starts_with('\n') { 1 } else if rest.starts_with("\r\n") { 2 } else { 0 };
+            let brk = line_break_at(rest);
             if brk > 0 && self.next_char(i + 1 + brk).is_some_and(char::is_alphanumeric) {
                 let keep = self.keeps_hyphen(i, i + 1 + brk);
                 self.replace(i..i + 1 + brk, if keep { "-" } else { "" }, Rule::Hyphenation);
