@@ -14,7 +14,7 @@ fn article() -> impl Strategy<Value = String> {
         2 => Just("Minsk".to_string()),
         1 => "[А-Яа-яЁёІіЎў]{1,6}",
         1 => prop::sample::select(vec!["Mr.", "U.S.", "Aug.", "a.m.", "J.K.", "No.", "e.g.", "etc.", "9:30", "$1.5", "www.gov.by", "a@b.org", "MINSK —"]).prop_map(str::to_string),
-        2 => prop::sample::select(vec![".", "!", "?", "...", ",", ";", ":", "\"", "“", "”", "'", "’", "(", ")", "—", "–", "-", "--", "&amp;", "&nbsp;", "&#8217;", "\u{AD}", "\u{200B}", "\u{A0}", "e\u{301}", "Mі"]).prop_map(str::to_string),
+        2 => prop::sample::select(vec![".", "!", "?", "...", ",", ";", ":", "\"", "“", "”", "'", "’", "(", ")", "—", "–", "-", "--", "&amp;", "&nbsp;", "&#8217;", "\u{AD}", "\u{200B}", "\u{A0}", "\u{2010}", "\u{7}", "e\u{301}", "Mі"]).prop_map(str::to_string),
     ];
     let gap = prop::sample::select(vec![" ", " ", " ", "  ", "\n", "\n\n", "\t", "-\n", " \r\n"]);
     prop::collection::vec((token, gap), 0..60).prop_map(|v| v.into_iter().map(|(t, g)| t + g).collect())

@@ -70,6 +70,21 @@ impl<'a> Scanner<'a> {
         self.text[i..].chars().next()
     }
 
+    /// The character before `i` as the output will have it (what an earlier
+    /// change wrote), so a second pass sees what this one saw.
+    fn prev_out(&self, i: usize) -> Option<char> {
+        if i > self.copied { self.prev_char(i) } else { self.out.chars().next_back() }
+    }
+
+    /// The first character from `i` that the invisible rule keeps.
+    fn next_visible(&self, i: usize) -> Option<char> {
+        let invisible = |c: char| {
+            matches!(chars::replacement(c), Some((Rule::Invisible, ""))) || (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+        };
+        let removed = |c: char| self.rules.has(Rule::Invisible) && invisible(c);
+        self.text[i..].chars().find(|&c| !removed(c))
+    }
+
     /// Handles the special ASCII byte at `i`; returns where to go on.
     fn ascii(&mut self, i: usize, b: u8) -> usize {
         match b {
@@ -99,7 +114,7 @@ impl<'a> Scanner<'a> {
     fn hyphen(&mut self, i: usize) -> usize {
         let t = self.text;
         let rest = &t[i + 1..];
-        let prev = self.prev_char(i);
+        let prev = self.prev_out(i);
         let base = t[..i].chars().rev().find(|&c| !is_combining_mark(c));
         if self.rules.has(Rule::Hyphenation) && base.is_some_and(char::is_alphanumeric) {
             let brk = line_break_at(rest);
@@ -113,14 +128,14 @@ impl<'a> Scanner<'a> {
             return i + 1;
         }
         if rest.starts_with('-') && !rest.starts_with("--") {
-            let next = self.next_char(i + 2);
+            let next = self.next_visible(i + 2);
             let spaced = prev.is_some_and(is_space) && next.is_some_and(is_space);
             let joined = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
             if spaced || joined {
                 self.replace(i..i + 2, "—", Rule::Dashes);
                 return i + 2;
             }
-        } else if prev.is_some_and(is_space) && self.next_char(i + 1).is_some_and(is_space) && self.words_before_on_line(i) {
+        } else if prev.is_some_and(is_space) && self.next_visible(i + 1).is_some_and(is_space) && self.words_before_on_line(i) {
             self.replace(i..i + 1, "—", Rule::Dashes);
         }
         i + 1
@@ -162,14 +177,20 @@ impl<'a> Scanner<'a> {
             }
         }
         if c == '\u{2013}' {
-            if self.rules.has(Rule::Dashes) && self.prev_char(i).is_some_and(is_space) && self.next_char(i + len).is_some_and(is_space) {
+            if self.rules.has(Rule::Dashes) && self.prev_out(i).is_some_and(is_space) && self.next_visible(i + len).is_some_and(is_space) {
                 self.replace(i..i + len, "—", Rule::Dashes);
             }
             return i + len;
         }
-        if let Some((rule, new)) = chars::replacement(c).filter(|(r, _)| self.rules.has(*r)) {
-            // A soft hyphen at a line break joins the word, like "-\n".
-            let brk = if c == '\u{AD}' && self.rules.has(Rule::Hyphenation) { line_break_at(&self.text[i + len..]) } else { 0 };
+        if let Some((rule, mut new)) = chars::replacement(c).filter(|(r, _)| self.rules.has(*r)) {
+            // A hyphen variant standing alone between words is a dash, as "-" is.
+            if new == "-" && self.prev_out(i).is_some_and(is_space) && self.next_visible(i + len).is_some_and(is_space) && self.words_before_on_line(i) {
+                new = "—";
+            }
+            // A soft hyphen at a line break inside a word joins it, like "-\n".
+            let in_word = c == '\u{AD}' && self.rules.has(Rule::Hyphenation) && self.prev_char(i).is_some_and(char::is_alphanumeric);
+            let brk = if in_word { line_break_at(&self.text[i + len..]) } else { 0 };
+            let brk = if brk > 0 && self.next_char(i + len + brk).is_some_and(char::is_alphanumeric) { brk } else { 0 };
             if brk > 0 {
                 self.replace(i..i + len + brk, "", Rule::Hyphenation);
             } else {

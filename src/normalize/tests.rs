@@ -49,6 +49,11 @@ fn dashes_and_quotes() {
     assert_eq!(norm("“Go,” he said. ‘Fine’ don’t «x»"), "\"Go,\" he said. 'Fine' don't \"x\"");
     assert_eq!(norm("COVID\u{2011}19 \u{2212}5"), "COVID-19 -5");
     assert_eq!(norm("--model and ---"), "--model and ---");
+    // A dash sees its neighbours as the output has them (found by the
+    // idempotence property: "a \u{AD}\n– " became "a – ", then "a — ").
+    assert_eq!(norm("a \u{AD}\n\u{2013} "), "a \n\u{2013} ");
+    assert_eq!(norm("a \u{200B}\u{2013}\u{200B} b"), "a — b");
+    assert_eq!(norm("a \u{2010} b, x\u{2010}y"), "a — b, x-y");
 }
 
 #[test]
