@@ -21,6 +21,14 @@ const SCHEMES: &[(&str, &str, &str)] = &[
     ("bgn_pcgn_1979", "be", "bgn-pcgn"),
     ("icao_9303_be", "be", "icao"),
     ("alalc_be", "be", "alalc"),
+    ("gost_7_79_2000_B", "ru", "gost-b"),
+    ("gost_7_79_2000_B", "be", "gost-b"),
+    ("ungegn_1987", "ru", "ungegn-1987"),
+    ("gost_16876_71_table1", "ru", "gost-16876"),
+    ("mosmetro", "ru", "mosmetro"),
+    ("national_2000", "be", "national-2000"),
+    ("national_2023", "be", "national-2023"),
+    ("lacinka", "be", "lacinka"),
 ];
 
 fn normalise(s: &str) -> String {

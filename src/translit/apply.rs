@@ -88,10 +88,14 @@ impl Compiled {
         }
         let reverse = scheme.reversible.then(|| {
             let mut by_first: HashMap<char, Vec<(Vec<char>, String)>> = HashMap::new();
-            for (s, t) in &scheme.letters {
+            // Context targets too: GOST 7.79 B writes ц as cz or c.
+            let rule_targets = scheme.rules.iter().flat_map(|(s, rules)| rules.iter().map(move |r| (s, &r.target)));
+            for (s, t) in scheme.letters.iter().chain(rule_targets) {
                 let latin: Vec<char> = t.nfc().collect::<String>().chars().map(lower).collect();
-                if let Some(&f) = latin.first() {
-                    by_first.entry(f).or_default().push((latin, s.clone()));
+                let Some(&f) = latin.first() else { continue };
+                let list = by_first.entry(f).or_default();
+                if !list.iter().any(|(l, _)| *l == latin) {
+                    list.push((latin, s.clone()));
                 }
             }
             for list in by_first.values_mut() {

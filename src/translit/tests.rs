@@ -29,6 +29,59 @@ fn context_rules() {
 }
 
 #[test]
+fn every_scheme_of_the_issue_exists() {
+    let r = reg();
+    let ru = "iso9 gost-b bgn-pcgn alalc icao scholarly wikipedia ungegn-1987 gost-16876 mosmetro press";
+    let be = "national-2007 national-2000 national-2023 bgn-pcgn alalc iso9 gost-b icao lacinka press";
+    for (lang, ids) in [(Lang::Ru, ru), (Lang::Be, be)] {
+        for id in ids.split(' ') {
+            assert!(r.get(lang, id).is_ok(), "{lang} {id}");
+        }
+    }
+}
+
+#[test]
+fn press_spellings() {
+    assert_eq!(
+        fwd(Lang::Ru, "press", "Светлана Тихановская, Лукашенко, Алексей Навальный, Сергей Шойгу, Юлия, Мария, Дмитрий Песков, Николай, Илья Ильин, Евгений Пригожин"),
+        "Svetlana Tikhanovskaya, Lukashenko, Aleksei Navalny, Sergei Shoigu, Yulia, Maria, Dmitry Peskov, Nikolai, Ilya Ilyin, Yevgeny Prigozhin"
+    );
+    assert_eq!(
+        fwd(Lang::Be, "press", "Святлана Ціханоўская, Аляксандр Лукашэнка, Віктар Бабарыка, Сяргей, Алесь Бяляцкі, Юрый Караеў, Дар'я, Сцяпан Пуціла, Мікалай, Валерый Цапкала, Зянон Пазняк"),
+        "Sviatlana Tsikhanouskaya, Aliaksandr Lukashenka, Viktar Babaryka, Siarhei, Ales Bialiatski, Yury Karayeu, Darya, Stsiapan Putsila, Mikalai, Valery Tsapkala, Zianon Pazniak"
+    );
+    assert_eq!(fwd(Lang::Be, "press", "ЦІХАНОЎСКАЯ Магілёў"), "TSIKHANOUSKAYA Mahilyou");
+    assert_eq!(fwd(Lang::Be, "bgn-pcgn", "Магілёў Барысаў"), "Mahilyow Barysaw");
+}
+
+#[test]
+fn context_rules_of_each_scheme() {
+    // GOST B: ц is c before the Latin letters i e y j, cz elsewhere.
+    assert_eq!(fwd(Lang::Ru, "gost-b", "Цюрих Цех Цирк ЦАРЬ Щука объект"), "Cyurix Cex Cirk CZAR` Shhuka ob``ekt");
+    assert_eq!(fwd(Lang::Be, "gost-b", "цудоўная крыніцы вераб'я"), "czudou`naya kry`nicy` verab'ya");
+    // Moscow Metro: тц, ь before a vowel, -ий.
+    assert_eq!(fwd(Lang::Ru, "mosmetro", "Битцевский, Воробьёвы горы, Марьина Роща, Площадь Ильича"), "Bitsevsky, Vorobyovy gory, Maryina Roscha, Ploschad Ilyicha");
+    assert_eq!(fwd(Lang::Ru, "ungegn-1987", "Щучье Язъяван"), "Ščučʹe Jazʺjavan");
+    assert_eq!(fwd(Lang::Ru, "gost-16876", "Щучье Язъяван"), "Ŝučʹe Âzʺâvan");
+    assert_eq!(fwd(Lang::Be, "national-2000", "Гомель Магілёў Ельск Раз'езд 'цытата'"), "Homiel' Mahilioú Jel'sk Razjezd 'cytata'");
+    assert_eq!(fwd(Lang::Be, "national-2023", "Вераб'ёвічы Улукаўе Шчучыншчына Жажэлка"), "Vierabjovichy Ulukawje Shchuchynshchyna Zhazhelka");
+    // Łacinka: ł / l, ль, soft consonants, ji after a vowel or apostrophe.
+    assert_eq!(
+        fwd(Lang::Be, "lacinka", "Жыве Беларусь. Лось прыплыў, пляская. Руль. Мар'інай, Украіна, 'з'явіўся', зьявіўся"),
+        "Žyvie Biełaruś. Łoś prypłyŭ, plaskaja. Rul. Marjinaj, Ukrajina, 'zjaviŭsia', źjaviŭsia"
+    );
+}
+
+#[test]
+fn gost_b_round_trips() {
+    let r = reg();
+    for (lang, text) in [(Lang::Ru, "Цюрих, ЦАРЬ, щука, объект, Эхо"), (Lang::Be, "Цудоўная крыніца, вераб'я, ЦЁМНЫ")] {
+        let (_, c) = r.get(lang, "gost-b").unwrap();
+        assert_eq!(c.reverse(&c.forward(text).text).as_deref(), Some(text));
+    }
+}
+
+#[test]
 fn other_text_passes_and_unknown_letters_are_reported() {
     let r = reg();
     let (_, c) = r.get(Lang::Ru, "bgn-pcgn").unwrap();
