@@ -71,7 +71,7 @@ fn translit(c: &mut Criterion) {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut g = c.benchmark_group("translit");
     g.sample_size(10);
-    for (lang, file, ids) in [(Lang::Ru, "flores-dev.ru", ["iso9", "bgn-pcgn"]), (Lang::Be, "flores-dev.be", ["iso9", "national-2007"])] {
+    for (lang, file, ids) in [(Lang::Ru, "flores-dev.ru", ["iso9", "gost-b", "bgn-pcgn", "press"]), (Lang::Be, "flores-dev.be", ["iso9", "national-2007", "lacinka", "press"])] {
         let one = std::fs::read_to_string(format!("{root}/tests/data/flores/{file}")).expect("FLORES dev");
         let text = one.repeat((4 << 20) / one.len() + 1);
         let lines: Vec<&str> = text.lines().collect();
@@ -83,6 +83,15 @@ fn translit(c: &mut Criterion) {
             });
         }
     }
+    g.finish();
+
+    // Reverse candidates: press spellings of names back to Cyrillic.
+    let names = ["Tsikhanouskaya", "Lukashenka", "Sviatlana", "Babaryka", "Kalesnikava", "Bialiatski", "Mahilyow", "Pratasevich"];
+    let rev = reg.reverser(Lang::Be);
+    let mut g = c.benchmark_group("translit candidates");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(names.len() as u64));
+    g.bench_function("be names, 5 each", |b| b.iter(|| names.iter().map(|n| rev.candidates(black_box(n), 5, None).len()).sum::<usize>()));
     g.finish();
 }
 

@@ -39,17 +39,23 @@ pub struct TranslitArgs {
     #[arg(value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
 
-    /// Scheme id (see --list).
-    #[arg(long, short = 's', required_unless_present = "list", value_name = "ID")]
+    /// Scheme id (see --list); with --candidates, limits them to this scheme.
+    #[arg(long, short = 's', required_unless_present_any = ["list", "candidates"], value_name = "ID")]
     pub scheme: Option<String>,
 
     /// Language of the Cyrillic text.
     #[arg(long, short = 'l', required_unless_present = "list", value_name = "LANG")]
     pub lang: Option<Lang>,
 
-    /// Latin → Cyrillic (reversible schemes).
+    /// Latin → Cyrillic: exact for reversible schemes, the most likely
+    /// spelling for the others (press spellings of names).
     #[arg(long)]
     pub reverse: bool,
+
+    /// Latin → Cyrillic: the N most likely spellings from every scheme of the
+    /// language, as TSV: input, rank, candidate, score, schemes.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub candidates: Option<u16>,
 
     /// List the schemes with their authority, year and reversibility.
     #[arg(long)]

@@ -90,7 +90,11 @@ impl Compiled {
             let mut by_first: HashMap<char, Vec<(Vec<char>, String)>> = HashMap::new();
             // Context targets too: GOST 7.79 B writes ц as cz or c.
             let rule_targets = scheme.rules.iter().flat_map(|(s, rules)| rules.iter().map(move |r| (s, &r.target)));
-            for (s, t) in scheme.letters.iter().chain(rule_targets) {
+            // Sorted, so that of two sources with one Latin form (the
+            // apostrophe's variants) the same one always wins.
+            let mut pairs: Vec<(&String, &String)> = scheme.letters.iter().chain(rule_targets).collect();
+            pairs.sort();
+            for (s, t) in pairs {
                 let latin: Vec<char> = t.nfc().collect::<String>().chars().map(lower).collect();
                 let Some(&f) = latin.first() else { continue };
                 let list = by_first.entry(f).or_default();

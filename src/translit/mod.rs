@@ -9,9 +9,12 @@
 //! source, whole-word capitals included ("ЩУКА" → "SHCHUKA").
 
 mod apply;
+mod candidates;
+mod lm;
 pub mod scheme;
 
 pub use apply::{Compiled, Transliterated};
+pub use candidates::{Candidate, Reverser};
 pub use scheme::Scheme;
 
 use crate::error::{Error, Result};
@@ -35,6 +38,16 @@ impl Registry {
     /// Every scheme, by language then id.
     pub fn schemes(&self) -> impl Iterator<Item = &Scheme> {
         self.schemes.iter().map(|(s, _)| s)
+    }
+
+    /// Latin → Cyrillic candidates for `lang` from all its schemes, ranked by
+    /// a character model of the language's words (`models/translit/words/`).
+    pub fn reverser(&self, lang: Lang) -> Reverser<'_> {
+        let words = match lang {
+            Lang::Ru => include_str!("../../models/translit/words/ru.tsv"),
+            Lang::Be => include_str!("../../models/translit/words/be.tsv"),
+        };
+        Reverser::new(lang, self.schemes.iter().map(|(s, c)| (s, c)), words)
     }
 
     /// The scheme `id` for `lang`.

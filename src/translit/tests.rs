@@ -82,6 +82,30 @@ fn gost_b_round_trips() {
 }
 
 #[test]
+fn press_spellings_go_back_to_each_language() {
+    let r = reg();
+    let best = |lang, text: &str| r.reverser(lang).candidates(text, 1, None).first().map(|c| c.text.clone()).unwrap_or_default();
+    assert_eq!(best(Lang::Be, "Tsikhanouskaya"), "Ціханоўская");
+    assert_eq!(best(Lang::Ru, "Tikhanovskaya"), "Тихановская");
+    assert_eq!(best(Lang::Be, "Lukashenka"), "Лукашэнка");
+    assert_eq!(best(Lang::Ru, "Lukashenko"), "Лукашенко");
+    assert_eq!(best(Lang::Be, "Ales Bialiatski"), "Алесь Бяляцкі");
+    assert_eq!(best(Lang::Ru, "Yevgeny Prigozhin"), "Евгений Пригожин");
+    assert_eq!(best(Lang::Be, "Mahilyow"), "Магілёў");
+    // Every candidate romanizes back to the input by the schemes it names.
+    let rev = r.reverser(Lang::Be);
+    for c in rev.candidates("Sviatlana Tsikhanouskaya", 5, None) {
+        let Some((_, s)) = r.get(Lang::Be, &c.schemes[0]).ok() else {
+            assert!(c.schemes[0].contains('+'), "{c:?}");
+            continue;
+        };
+        assert_eq!(s.forward(&c.text).text, "Sviatlana Tsikhanouskaya", "{c:?}");
+    }
+    assert!(rev.candidates("qqq", 3, None).is_empty());
+    assert!(rev.candidates("Tsikhanouskaya", 3, Some("press")).iter().all(|c| c.schemes == ["press"]));
+}
+
+#[test]
 fn other_text_passes_and_unknown_letters_are_reported() {
     let r = reg();
     let (_, c) = r.get(Lang::Ru, "bgn-pcgn").unwrap();
