@@ -54,6 +54,10 @@ pub enum Error {
     #[error("{}: line {line}: {message}", path.display())]
     Scheme { path: PathBuf, line: usize, message: String },
 
+    /// A name list (gazetteer) file has a bad line.
+    #[error("{}: line {line}: {message}", path.display())]
+    Names { path: PathBuf, line: usize, message: String },
+
     /// A bad command-line value.
     #[error("{0}")]
     Usage(String),

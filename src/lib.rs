@@ -28,6 +28,7 @@ pub mod input;
 pub mod lang;
 pub mod layout;
 pub mod model;
+pub mod names;
 pub mod normalize;
 pub mod output;
 pub mod route;

@@ -96,6 +96,11 @@ impl<'a> Reverser<'a> {
         self.lang
     }
 
+    /// How likely a lower-case word of this language is (natural log).
+    pub fn likelihood(&self, word: &str) -> f64 {
+        self.model.word(word)
+    }
+
     /// The `n` best Cyrillic spellings of `text` (one word or a line of them;
     /// what is not a word passes through), restricted to `scheme` when given.
     pub fn candidates(&self, text: &str, n: usize, scheme: Option<&str>) -> Vec<Candidate> {

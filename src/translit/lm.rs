@@ -69,7 +69,6 @@ impl CharModel {
     }
 
     /// log P of the whole lower-case word, its end included.
-    #[cfg(test)]
     pub fn word(&self, word: &str) -> f64 {
         let (mut a, mut b) = (START, START);
         let mut sum = 0.0;

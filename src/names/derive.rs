@@ -1,0 +1,227 @@
+//! Russian and Belarusian forms of names the list does not have.
+//!
+//! In: an English spelling and its kind. Out: an [`Entity`] marked derived,
+//! with a confidence. The Russian form is the best reverse press
+//! transliteration ([`crate::translit::Reverser`]); the Belarusian one comes
+//! from the Russian by the regular correspondences (given names from
+//! `models/names/common_names.tsv`; -ский → -скі, -ов → -оў, и → і/ы, е → э after
+//! hard consonants, soft т/д → ц/дз, в → ў after a vowel, щ → шч, akanne), the
+//! unstressed о → а chosen by the Belarusian word model and by whether a
+//! Belarusian scheme writes the candidate as one of the English spellings. An
+//! English spelling in the Belarusian tradition ("Tsikhanouskaya") is read
+//! back directly with the Belarusian schemes.
+
+use std::collections::HashMap;
+
+use super::{Entity, Gender, Kind};
+use crate::lang::Lang;
+use crate::translit::{Registry, Reverser};
+
+const COMMON: &str = include_str!("../../models/names/common_names.tsv");
+/// Belarusian schemes an English spelling may follow.
+const BE_SCHEMES: [&str; 4] = ["press", "bgn-pcgn", "icao", "national-2007"];
+
+/// Derives names with the built-in schemes.
+pub struct Deriver<'a> {
+    registry: &'a Registry,
+    ru: Reverser<'a>,
+    be: Reverser<'a>,
+    given: HashMap<String, String>,
+}
+
+impl<'a> Deriver<'a> {
+    pub fn new(registry: &'a Registry) -> Deriver<'a> {
+        let given = COMMON
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f.len() == 3 && f[0] != "kind").then(|| (f[1].to_lowercase(), f[2].to_string()))
+            })
+            .collect();
+        Deriver { registry, ru: registry.reverser(Lang::Ru), be: registry.reverser(Lang::Be), given }
+    }
+
+    /// A derived entity for `english` (one spelling), `id` given by the caller.
+    pub fn entity(&self, id: String, english: &str, kind: Kind) -> Entity {
+        let belarusian_spelling = looks_belarusian(english);
+        let ru_c = self.ru.candidates(english, 2, None);
+        let be_c = self.be.candidates(english, 2, None);
+        let ru = ru_c.first().map(|c| c.text.clone()).unwrap_or_default();
+        let (be, mut confidence) = if belarusian_spelling && !be_c.is_empty() {
+            (be_c[0].text.clone(), margin(&be_c))
+        } else {
+            (self.ru_to_be(&ru, &[english.to_string()]), 0.6 * margin(&ru_c))
+        };
+        if belarusian_spelling {
+            confidence *= 0.8;
+        }
+        let gender = guess_gender(kind, &ru);
+        Entity {
+            id,
+            kind,
+            gender,
+            english: vec![english.to_string()],
+            ru,
+            be,
+            be_tarask: String::new(),
+            source: "derived by mova".into(),
+            derived: Some(confidence as f32),
+        }
+    }
+
+    /// The Belarusian form of a Russian name, checked against English spellings.
+    pub fn ru_to_be(&self, ru: &str, english: &[String]) -> String {
+        let latin: Vec<String> = english.iter().flat_map(|e| e.split(' ').map(str::to_lowercase).collect::<Vec<_>>()).collect();
+        ru.split(' ').map(|w| self.word_to_be(w, &latin)).collect::<Vec<_>>().join(" ")
+    }
+
+    fn word_to_be(&self, word: &str, latin: &[String]) -> String {
+        if let Some(be) = self.given.get(&word.to_lowercase()) {
+            return be.clone();
+        }
+        let base = letters_to_be(&word.to_lowercase());
+        let mut best: Option<(f64, String)> = None;
+        for cand in akanne_variants(&base) {
+            let mut score = self.be.likelihood(&cand);
+            if self.written_as(&cand, latin) {
+                score += 50.0;
+            }
+            if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                best = Some((score, cand));
+            }
+        }
+        let be = best.map(|(_, c)| c).unwrap_or(base);
+        recase(&be, word)
+    }
+
+    /// Whether a Belarusian scheme writes `be` as one of the `latin` words.
+    fn written_as(&self, be: &str, latin: &[String]) -> bool {
+        BE_SCHEMES.iter().filter_map(|id| self.registry.get(Lang::Be, id).ok()).any(|(_, c)| {
+            let l = c.forward(be).text.to_lowercase();
+            latin.contains(&l)
+        })
+    }
+}
+
+/// Russian letters → Belarusian, where the correspondence is regular.
+pub fn letters_to_be(w: &str) -> String {
+    let c: Vec<char> = w.chars().collect();
+    let mut out = String::new();
+    let hard = |ch: char| "жшчрц".contains(ch);
+    let vowel = |ch: char| "аеёиоуыэюяі".contains(ch);
+    let soft_after = |i: usize| c.get(i + 1).is_some_and(|&n| "иеёюяь".contains(n));
+    for i in 0..c.len() {
+        let prev = i.checked_sub(1).map(|j| c[j]);
+        let next = c.get(i + 1).copied();
+        match c[i] {
+            'и' if prev.is_some_and(hard) => out.push('ы'),
+            'и' => out.push('і'),
+            'е' if prev.is_some_and(hard) => out.push('э'),
+            'щ' => out.push_str("шч"),
+            'ъ' => out.push('\''),
+            'ь' if next.is_some_and(|n| "еёюяи".contains(n)) => out.push('\''),
+            'т' if soft_after(i) => out.push('ц'),
+            'д' if soft_after(i) && prev != Some('з') => out.push_str("дз"),
+            'в' if prev.is_some_and(vowel) && !next.is_some_and(vowel) => out.push('ў'),
+            ch => out.push(ch),
+        }
+    }
+    let endings = [("скій", "скі"), ("цкій", "цкі"), ("ій", "і"), ("ыі", "ы"), ("енко", "енка"), ("энко", "энка"), ("ко", "ка"), ("ович", "овіч")];
+    for (ru, be) in endings {
+        if let Some(stem) = out.strip_suffix(ru) {
+            return format!("{stem}{be}");
+        }
+    }
+    out
+}
+
+/// The word with none or one о kept and the others turned to а (only one
+/// syllable is stressed, and akanne writes every unstressed о as а).
+fn akanne_variants(w: &str) -> Vec<String> {
+    let c: Vec<char> = w.chars().collect();
+    let os: Vec<usize> = c.iter().enumerate().filter(|(_, &ch)| ch == 'о').map(|(i, _)| i).collect();
+    if os.is_empty() || os.len() > 6 {
+        return vec![w.to_string()];
+    }
+    let mut out = Vec::new();
+    for keep in std::iter::once(None).chain(os.iter().map(|&k| Some(k))) {
+        let s: String = c.iter().enumerate().map(|(i, &ch)| if ch == 'о' && Some(i) != keep { 'а' } else { ch }).collect();
+        out.push(s);
+    }
+    out
+}
+
+fn recase(be: &str, like: &str) -> String {
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut cs = be.chars();
+        cs.next().map(|f| f.to_uppercase().chain(cs).collect()).unwrap_or_default()
+    } else {
+        be.to_string()
+    }
+}
+
+/// Letters only the Belarusian tradition writes: -ou-/-au- before a consonant or at
+/// the end, ia/ie/iu after a consonant, dz, Ts before i, -ka after -en.
+pub fn looks_belarusian(english: &str) -> bool {
+    let l = english.to_lowercase();
+    let c: Vec<char> = l.chars().collect();
+    let consonant = |ch: char| ch.is_alphabetic() && !"aeiouy".contains(ch);
+    (0..c.len()).any(|i| {
+        let at = |k: usize| c.get(i + k).copied().unwrap_or(' ');
+        (matches!((at(0), at(1)), ('o' | 'a' | 'e', 'u')) && (consonant(at(2)) || !at(2).is_alphabetic()) && i > 0)
+            || (i > 0 && consonant(c[i - 1]) && at(0) == 'i' && matches!(at(1), 'a' | 'e' | 'u' | 'o') && consonant(at(2)))
+            || (at(0) == 'd' && at(1) == 'z')
+            || (at(0) == 't' && at(1) == 's' && at(2) == 'i')
+    }) || l.ends_with("enka")
+}
+
+fn guess_gender(kind: Kind, ru: &str) -> Gender {
+    if kind != Kind::Person {
+        return Gender::Unknown;
+    }
+    let last = ru.rsplit(' ').next().unwrap_or("");
+    if last.ends_with("ая") || last.ends_with("ова") || last.ends_with("ева") || last.ends_with("ина") {
+        Gender::Female
+    } else {
+        Gender::Male
+    }
+}
+
+/// Confidence from the gap between the best two candidates.
+fn margin(c: &[crate::translit::Candidate]) -> f64 {
+    match c {
+        [] => 0.0,
+        [_] => 0.9,
+        [a, b, ..] => (0.5 + (a.score - b.score) / 10.0).clamp(0.3, 0.95),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_names_to_belarusian() {
+        let reg = Registry::builtin().unwrap();
+        let d = Deriver::new(&reg);
+        let be = |ru: &str, en: &str| d.ru_to_be(ru, &[en.to_string()]);
+        assert_eq!(be("Светлана Тихановская", "Sviatlana Tsikhanouskaya"), "Святлана Ціханоўская");
+        assert_eq!(be("Мария Колесникова", "Maria Kalesnikava"), "Марыя Калеснікава");
+        assert_eq!(be("Виктор Бабарико", "Viktar Babaryka"), "Віктар Бабарыка");
+        assert_eq!(be("Игорь Лосик", "Ihar Losik"), "Ігар Лосік");
+        assert_eq!(be("Александр Тарайковский", "Alyaksandr Taraykouski"), "Аляксандр Тарайкоўскі");
+        assert!(looks_belarusian("Tsikhanouskaya") && looks_belarusian("Lukashenka") && !looks_belarusian("Tikhanovskaya"));
+    }
+
+    #[test]
+    fn unknown_names_get_both_forms() {
+        let reg = Registry::builtin().unwrap();
+        let d = Deriver::new(&reg);
+        let e = d.entity("x".into(), "Tikhanovskaya", Kind::Person);
+        assert_eq!((e.ru.as_str(), e.be.as_str(), e.gender), ("Тихановская", "Ціханоўская", Gender::Female));
+        let e = d.entity("y".into(), "Tsikhanouskaya", Kind::Person);
+        assert_eq!(e.be, "Ціханоўская");
+        assert!(e.derived.is_some());
+    }
+}

@@ -1,0 +1,103 @@
+//! Names: the gazetteer, detection in English text, Russian and Belarusian
+//! forms for names it does not know, and the post-edit that puts every name in
+//! the target language's form and case.
+//!
+//! - [`gazetteer`]: `models/names/gazetteer.tsv` (and users' `--names-file`) →
+//!   [`Entity`]s with every English spelling, the Russian, Belarusian and
+//!   Taraškievica forms, kind, gender and source.
+//! - [`detect`]: an English sentence → [`Mention`]s (byte range, entity, which
+//!   part of the name: full, given or surname), by Aho-Corasick over every known
+//!   spelling and by cues for names not in the list.
+//! - [`derive`]: an unknown English name → derived Russian and Belarusian forms
+//!   (reverse press transliteration, Russian → Belarusian correspondences), with a
+//!   confidence.
+//! - [`inflect`]: a name word, language, gender → its six case forms.
+//! - [`fix`]: a source sentence's mentions and the model's translation → the
+//!   translation with each name in the target form, same case, and a log of the
+//!   changes.
+//! - [`table`]: mentions over many articles → the name-variant table of
+//!   `mova names`.
+
+pub mod derive;
+pub mod detect;
+pub mod fix;
+pub mod gazetteer;
+pub mod inflect;
+pub mod table;
+
+pub use detect::{Detector, Mention, Part};
+pub use fix::{Change, Fixer};
+pub use gazetteer::Gazetteer;
+
+use crate::lang::Lang;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Place,
+    Org,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Org => "org",
+        }
+    }
+}
+
+/// Grammatical gender of a person (places and organisations take theirs from
+/// the word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// One person, place or organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub id: String,
+    pub kind: Kind,
+    pub gender: Gender,
+    /// Every English spelling, the commonest first.
+    pub english: Vec<String>,
+    /// "Given [Patronymic] Surname" for persons; empty when unknown.
+    pub ru: String,
+    pub be: String,
+    pub be_tarask: String,
+    pub source: String,
+    /// `None` for listed entities; the confidence (0–1) of derived ones.
+    pub derived: Option<f32>,
+}
+
+impl Entity {
+    /// The form in `lang` (empty when unknown).
+    pub fn form(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::Be => &self.be,
+        }
+    }
+
+    /// The words of the `lang` form that stand for `part` of an English
+    /// spelling: persons' patronymics are written only when the English has
+    /// three words; one English word is the surname.
+    pub fn words_for(&self, lang: Lang, part: Part) -> Vec<&str> {
+        let words: Vec<&str> = self.form(lang).split(' ').filter(|w| !w.is_empty()).collect();
+        if self.kind != Kind::Person || words.len() < 2 {
+            return words;
+        }
+        match part {
+            Part::Full(n) if n >= 3 || words.len() < 3 => words,
+            Part::Full(_) => vec![words[0], words[words.len() - 1]],
+            Part::Surname => vec![words[words.len() - 1]],
+            Part::Given => vec![words[0]],
+        }
+    }
+}
