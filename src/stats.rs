@@ -36,6 +36,10 @@ pub struct Stats {
     pub assemble: Duration,
     /// Writing outputs.
     pub write: Duration,
+    /// Finding names (gazetteer, derivation) and post-editing them.
+    pub names: Duration,
+    /// Name words mova put right in the output.
+    pub renamed: usize,
 }
 
 impl AddAssign for Stats {
@@ -54,13 +58,15 @@ impl AddAssign for Stats {
         self.translate += o.translate;
         self.assemble += o.assemble;
         self.write += o.write;
+        self.names += o.names;
+        self.renamed += o.renamed;
     }
 }
 
 impl Stats {
     /// Sentences (with repeats, all targets) per second of everything but model loading.
     pub fn sentences_per_second(&self) -> f64 {
-        let busy = (self.read + self.prepare + self.translate + self.assemble + self.write).as_secs_f64();
+        let busy = (self.read + self.prepare + self.translate + self.names + self.assemble + self.write).as_secs_f64();
         if busy > 0.0 { (self.sentences * self.targets) as f64 / busy } else { 0.0 }
     }
 }
@@ -72,7 +78,7 @@ impl fmt::Display for Stats {
         write!(
             f,
             "{} articles, {} sentences ({} unique{cut}), {} targets, {} batches, {} → {} tokens; \
-             read {:.2}s, load {:.2}s, prepare {:.2}s, translate {:.2}s, assemble {:.2}s, write {:.2}s; \
+             {} names put right; read {:.2}s, load {:.2}s, prepare {:.2}s, translate {:.2}s, names {:.2}s, assemble {:.2}s, write {:.2}s; \
              {:.1} sentences/s",
             self.articles,
             self.sentences,
@@ -81,10 +87,12 @@ impl fmt::Display for Stats {
             self.batches,
             self.source_tokens,
             self.output_tokens,
+            self.renamed,
             s(self.read),
             s(self.load),
             s(self.prepare),
             s(self.translate),
+            s(self.names),
             s(self.assemble),
             s(self.write),
             self.sentences_per_second()

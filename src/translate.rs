@@ -29,10 +29,12 @@ use crate::normalize::{self, Rules};
 use crate::route::Route;
 use crate::segment;
 use crate::stats::Stats;
+use crate::names::{Change, Fixer};
 use crate::typography::{self, Typography};
+use std::sync::Arc;
 
 /// Settings of the translation stage.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Settings {
     /// Padded tokens per batch (count × longest source).
     pub max_batch_tokens: usize,
@@ -43,6 +45,8 @@ pub struct Settings {
     pub normalize: Rules,
     /// Output typography; `None` leaves the model's text as it is.
     pub typography: Option<Typography>,
+    /// Name post-editing; `None` leaves the model's names as they are.
+    pub names: Option<Arc<Fixer>>,
 }
 
 impl Default for Settings {
@@ -52,6 +56,7 @@ impl Default for Settings {
             max_sentence_tokens: DEFAULT_MAX_SENTENCE_TOKENS,
             normalize: Rules::default(),
             typography: Some(Typography::default()),
+            names: None,
         }
     }
 }
@@ -85,6 +90,8 @@ pub struct Translated {
     pub doc: usize,
     /// For each text of the document, the translation of each of its units.
     pub texts: Vec<Vec<String>>,
+    /// For each text of the document, the names mova put right.
+    pub changes: Vec<Vec<Change>>,
 }
 
 /// Sentences of one unit: byte ranges in the original unit and distinct-sentence ids.
@@ -192,7 +199,14 @@ pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, progress: &
         let Some((_, pieces)) = pieces.iter().find(|(o, _)| routes[*o].same_engine(route)) else { continue };
         let translations = translate_unique(route, pieces, settings, progress, &mut stats)?;
         let t = Instant::now();
-        out.extend(assemble(docs, &plan, route.lang, &translations, settings.typography.as_ref()));
+        let (translations, changes): (Vec<String>, Vec<Vec<Change>>) = match &settings.names {
+            Some(fixer) => plan.unique.par_iter().zip(translations.par_iter()).map(|(src, tr)| fixer.fix(src, tr, route.lang)).unzip(),
+            None => (translations, Vec::new()),
+        };
+        stats.names += t.elapsed();
+        stats.renamed += changes.iter().map(Vec::len).sum::<usize>();
+        let t = Instant::now();
+        out.extend(assemble(docs, &plan, route.lang, &translations, &changes, settings.typography.as_ref()));
         stats.assemble += t.elapsed();
     }
     Ok((out, stats))
@@ -244,14 +258,19 @@ fn translate_unique(
     Ok(joined)
 }
 
-fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[String], typography: Option<&Typography>) -> Vec<Translated> {
+fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[String], changes: &[Vec<Change>], typography: Option<&Typography>) -> Vec<Translated> {
     let mut unit = 0;
     let mut out = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
         let mut texts = Vec::new();
+        let mut text_changes = Vec::new();
         for text in doc.texts() {
             let mut units = Vec::with_capacity(text.units.len());
+            let mut these = Vec::new();
             for _ in &text.units {
+                for (_, id) in &plan.units[unit].sentences {
+                    these.extend(changes.get(*id).into_iter().flatten().cloned());
+                }
                 let text = rebuild_unit(plan.unit_texts[unit], &plan.units[unit], translations);
                 units.push(match typography {
                     Some(t) => typography::apply(&text, lang, t),
@@ -260,8 +279,9 @@ fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[Stri
                 unit += 1;
             }
             texts.push(units);
+            text_changes.push(these);
         }
-        out.push(Translated { lang, doc: d, texts });
+        out.push(Translated { lang, doc: d, texts, changes: text_changes });
     }
     out
 }

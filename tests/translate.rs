@@ -16,7 +16,7 @@ const ARTICLES: [&str; 3] = ["grodno-border", "kolesnikova-trial", "minsk-protes
 fn round_trip(model_args: &[&str]) {
     let out = tempfile::tempdir().unwrap();
     let mut cmd = mova();
-    cmd.arg("translate").arg(repo("examples/articles")).arg(repo("examples/articles.jsonl"));
+    cmd.args(["translate", "--names", "off"]).arg(repo("examples/articles")).arg(repo("examples/articles.jsonl"));
     cmd.args(model_args).arg("--to").arg("ru,be").arg("--out").arg(out.path()).args(["--quiet", "--typography", "off"]);
     cmd.assert().success().stdout("").stderr("");
     let mut expected = vec![];
@@ -95,7 +95,7 @@ fn batching_and_dedup_keep_every_sentence_in_place() {
     fs::write(&input, &text).unwrap();
     let out = dir.path().join("out");
     mova()
-        .args(["translate", "--to", "be", "--max-batch-tokens", "40", "--beam", "2", "--typography", "off", "--out"])
+        .args(["translate", "--names", "off", "--to", "be", "--max-batch-tokens", "40", "--beam", "2", "--typography", "off", "--out"])
         .arg(&out)
         .arg("--model")
         .arg(model("echo-nllb"))
@@ -111,7 +111,7 @@ fn reads_stdin_as_jsonl() {
     let out = tempfile::tempdir().unwrap();
     let line = "{\"id\":\"x\",\"title\":\"Minsk.\",\"body\":\"One. Two.\\nThree.\",\"n\":1}\n";
     mova()
-        .args(["translate", "-", "--format", "jsonl", "--to", "ru", "-q", "--out"])
+        .args(["translate", "--names", "off", "-", "--format", "jsonl", "--to", "ru", "-q", "--out"])
         .arg(out.path())
         .arg("--model")
         .arg(model("echo-m2m"))
@@ -128,7 +128,7 @@ fn markdown_keeps_its_markup_and_extension() {
     let md = "# Heading\n\n- item *one*\n- item two\n\n> A quote. Another.\n\n1. First\n";
     fs::write(dir.path().join("a.md"), md).unwrap();
     let out = dir.path().join("o");
-    mova().args(["translate", "-q", "--to", "ru"]).arg(dir.path().join("a.md")).arg("-o").arg(&out).arg("-m").arg(model("echo-opus-mt-zle")).assert().success();
+    mova().args(["translate", "--names", "off", "-q", "--to", "ru"]).arg(dir.path().join("a.md")).arg("-o").arg(&out).arg("-m").arg(model("echo-opus-mt-zle")).assert().success();
     assert_eq!(fs::read_to_string(out.join("a.ru.md")).unwrap(), md);
 }
 
@@ -141,7 +141,7 @@ fn directory_inputs_mirror_subdirectories() {
     fs::write(dir.path().join("in/notes.csv"), "skip,me\n").unwrap();
     fs::write(dir.path().join("in/.hidden.txt"), "skip\n").unwrap();
     let out = dir.path().join("o");
-    mova().args(["translate", "-q"]).arg(dir.path().join("in")).arg("-o").arg(&out).arg("-m").arg(model("echo-nllb")).assert().success();
+    mova().args(["translate", "--names", "off", "-q"]).arg(dir.path().join("in")).arg("-o").arg(&out).arg("-m").arg(model("echo-nllb")).assert().success();
     assert_eq!(files(&out), vec!["2020/a.be.txt", "2020/a.ru.txt", "b.be.txt", "b.ru.txt"]);
 }
 
@@ -150,7 +150,7 @@ fn directory_inputs_mirror_subdirectories() {
 fn fails_cleanly(args: &[&std::ffi::OsStr], needle: &str) {
     let out = tempfile::tempdir().unwrap();
     let o = out.path().join("o");
-    let assert = mova().arg("translate").args(args).arg("--out").arg(&o).assert().failure().code(1);
+    let assert = mova().args(["translate", "--names", "off"]).args(args).arg("--out").arg(&o).assert().failure().code(1);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     assert!(stderr.starts_with("mova: "), "{stderr}");
@@ -174,7 +174,7 @@ fn error_missing_model_directory() {
 #[test]
 fn error_no_model_given() {
     let out = tempfile::tempdir().unwrap();
-    mova().arg("translate").arg(article()).arg("-o").arg(out.path().join("o")).env_remove("MOVA_MODEL").assert().failure().code(1).stderr(predicate::str::contains("no model given: pass --model DIR"));
+    mova().args(["translate", "--names", "off"]).arg(article()).arg("-o").arg(out.path().join("o")).env_remove("MOVA_MODEL").assert().failure().code(1).stderr(predicate::str::contains("no model given: pass --model DIR"));
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn finds_the_tokenizer_in_the_parent_directory() {
     fs::rename(m.join("source.spm"), d.path().join("translate-en_ru/sentencepiece.model")).unwrap();
     fs::remove_file(m.join("target.spm")).unwrap();
     let out = d.path().join("o");
-    mova().args(["translate", "-q", "--typography", "off", "--to", "ru"]).arg(article()).arg("-o").arg(&out).arg("-m").arg(&m).assert().success();
+    mova().args(["translate", "--names", "off", "-q", "--typography", "off", "--to", "ru"]).arg(article()).arg("-o").arg(&out).arg("-m").arg(&m).assert().success();
     assert_eq!(fs::read_to_string(out.join("grodno-border.ru.txt")).unwrap(), fs::read_to_string(article()).unwrap());
 }
 
@@ -297,7 +297,7 @@ fn tokenizer_flag_overrides_discovery() {
     fs::remove_file(m.join("sentencepiece.bpe.model")).unwrap();
     let out = d.path().join("o");
     mova()
-        .args(["translate", "-q", "--typography", "off", "--to", "be", "--family", "nllb"])
+        .args(["translate", "--names", "off", "-q", "--typography", "off", "--to", "be", "--family", "nllb"])
         .arg(article())
         .arg("-o")
         .arg(&out)
@@ -313,19 +313,75 @@ fn tokenizer_flag_overrides_discovery() {
 #[test]
 fn model_from_the_environment() {
     let out = tempfile::tempdir().unwrap();
-    mova().args(["translate", "-q", "--to", "ru"]).arg(article()).arg("-o").arg(out.path()).env("MOVA_MODEL", model("echo-m2m")).assert().success();
+    mova().args(["translate", "--names", "off", "-q", "--to", "ru"]).arg(article()).arg("-o").arg(out.path()).env("MOVA_MODEL", model("echo-m2m")).assert().success();
     assert!(out.path().join("grodno-border.ru.txt").is_file());
 }
 
 #[test]
-fn names_fix_is_refused_until_the_name_stage_exists() {
-    fails_cleanly(&[article().as_os_str(), os("--names"), os("fix"), os("--model"), model("echo-nllb").as_os_str()], "--names fix is not available yet");
+fn names_come_out_in_each_languages_form() {
+    // The echo models write English back, so every name must come out as
+    // mova's form: a Latin leftover takes the nominative, a possessive the genitive.
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("names.jsonl");
+    mova()
+        .args(["translate", "-q", "--typography", "off"])
+        .arg(repo("examples/articles/kolesnikova-trial.txt"))
+        .arg("-o")
+        .arg(out.path())
+        .arg("-m")
+        .arg(model("echo-nllb"))
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success();
+    let be = std::fs::read_to_string(out.path().join("kolesnikova-trial.be.txt")).unwrap();
+    let ru = std::fs::read_to_string(out.path().join("kolesnikova-trial.ru.txt")).unwrap();
+    assert!(be.contains("Святлана Ціханоўская, who leads the opposition from exile in Літва"), "{be}");
+    assert!(be.contains("Калеснікавай father, Аляксандр Калеснікаў, said"), "{be}");
+    assert!(be.contains("Алесь Бяляцкі") && be.contains("Аляксандр Лукашэнка has dismissed"), "{be}");
+    assert!(be.starts_with("# Беларусь opposition figure Марыя Калеснікава sentenced"), "{be}");
+    assert!(be.contains("МІНСК, Беларусь (AP)"), "{be}");
+    assert!(ru.contains("Светлана Тихановская, who leads") && ru.contains("Колесниковой father, Александр Колесников"), "{ru}");
+    assert!(ru.contains("Александр Лукашенко has dismissed"), "{ru}");
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    let be_line = lines.iter().find(|l| l["lang"] == "be").unwrap();
+    let first = &be_line["changes"][0];
+    assert_eq!(first["entity"], "by_kalesnikava_maryia");
+    assert_eq!(first["source"], "Maria Kolesnikova");
+    assert_eq!(first["model"], "Maria");
+    assert_eq!(first["mova"], "Марыя");
+    // --names off leaves the model's text.
+    let off = tempfile::tempdir().unwrap();
+    mova().args(["translate", "-q", "--names", "off", "--typography", "off", "--to", "be"]).arg(repo("examples/articles/kolesnikova-trial.txt")).arg("-o").arg(off.path()).arg("-m").arg(model("echo-nllb")).assert().success();
+    let be = std::fs::read_to_string(off.path().join("kolesnikova-trial.be.txt")).unwrap();
+    assert!(be.contains("Sviatlana Tsikhanouskaya, who leads"));
+}
+
+#[test]
+fn a_bad_names_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("mine.tsv");
+    std::fs::write(&f, "id\tkind\tgender\tenglish\tru\tbe\tbe_tarask\tsource\nx\ttown\t\tX\t\t\t\t\n").unwrap();
+    mova()
+        .args(["translate", "-q", "--to", "be"])
+        .arg(article())
+        .arg("-o")
+        .arg(dir.path().join("o"))
+        .arg("-m")
+        .arg(model("echo-nllb"))
+        .arg("--names-file")
+        .arg(&f)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("mine.tsv: line 2: kind `town`: write person, place or org"));
+    assert!(!dir.path().join("o").exists());
 }
 
 fn translate_stdin(args: &[&str], input: &str) -> (String, String) {
     let out = tempfile::tempdir().unwrap();
     let assert = mova()
-        .args(["translate", "-", "--to", "ru", "--model"])
+        .args(["translate", "--names", "off", "-", "--to", "ru", "--model"])
         .arg(model("echo-nllb"))
         .arg("--out")
         .arg(out.path())

@@ -31,6 +31,44 @@ pub enum Command {
     Typography(TypographyArgs),
     /// Romanize Russian or Belarusian text by a standard scheme, or go back (--reverse).
     Translit(TranslitArgs),
+    /// The name-variant table of the names in articles (no model needed).
+    Names(NamesArgs),
+}
+
+/// Output format of `mova names`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Tsv,
+    Csv,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct NamesArgs {
+    /// Input files (.txt, .md, .jsonl), directories, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Table format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Tsv)]
+    pub format: TableFormat,
+
+    /// Romanizations to show, as LANG:SCHEME,... (see mova translit --list).
+    #[arg(long, default_value = mova::names::table::DEFAULT_SCHEMES, value_name = "LIST")]
+    pub schemes: String,
+
+    /// Your own names (gazetteer format); they override the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub names_file: Vec<PathBuf>,
+
+    /// Input format for stdin and for files with other extensions.
+    #[arg(long = "input-format", value_enum)]
+    pub input_format: Option<Format>,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -215,9 +253,18 @@ pub struct TranslateArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
 
-    /// Name handling in the output (`fix` arrives with the name stage).
-    #[arg(long, value_enum, default_value_t = NamesMode::Off)]
+    /// Name handling: put every name in the target language's form and case
+    /// (fix), or leave the model's text (off).
+    #[arg(long, value_enum, default_value_t = NamesMode::Fix)]
     pub names: NamesMode,
+
+    /// Your own names (gazetteer format, see README); they override the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub names_file: Vec<PathBuf>,
+
+    /// Write every name change, per article, to this JSON Lines file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// Input format for stdin and for files with other extensions.
     #[arg(long, value_enum)]

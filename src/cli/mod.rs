@@ -2,6 +2,7 @@
 
 mod args;
 mod io;
+mod names;
 mod normalize;
 mod progress;
 mod segment;
@@ -24,5 +25,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Segment(a) => segment::run(a),
         Command::Typography(a) => typography::run(a),
         Command::Translit(a) => translit::run(a),
+        Command::Names(a) => names::run(a),
     }
 }

@@ -14,15 +14,15 @@ use mova::input::{self, Document};
 use mova::model::ModelDir;
 use mova::route::Route;
 use mova::translate::{self, Settings};
+use mova::names::{self, Fixer};
+use mova::translate::Translated;
+use mova::translit::Registry;
 use mova::{output, Error, Lang};
 
 use super::args::{NamesMode, Switch, TranslateArgs};
 use super::progress::Bar;
 
 pub fn run(a: TranslateArgs) -> Result<ExitCode> {
-    if a.names == NamesMode::Fix {
-        bail!("--names fix is not available yet in this version; use --names off");
-    }
     if a.max_batch_tokens == 0 {
         bail!("--max-batch-tokens must be at least 1");
     }
@@ -73,22 +73,38 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     }
     let load = t_load.elapsed();
 
+    let t_names = Instant::now();
+    let fixer = if a.names == NamesMode::Fix {
+        let registry = Registry::builtin()?;
+        let articles = super::names::articles(&docs);
+        let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
+        Some(Arc::new(Fixer::new(names::prepare(super::names::gazetteer(&a.names_file)?, &texts, &registry))))
+    } else {
+        None
+    };
+    let names_setup = t_names.elapsed();
+
     let bar = Bar::new(a.quiet);
     let settings = Settings {
         max_batch_tokens: a.max_batch_tokens,
         max_sentence_tokens: a.max_sentence_tokens,
         normalize: a.normalize.rules(),
         typography: (a.typography == Switch::On).then(|| a.typography_flags.settings()),
+        names: fixer,
     };
     let (translated, mut stats) = translate::run(&docs, &routes, &settings, &bar)?;
     stats.read = read;
     stats.load = load;
+    stats.names += names_setup;
 
     let t_write = Instant::now();
     for t in &translated {
         let doc = &docs[t.doc];
         let text = output::render(doc, t)?;
         output::write_atomic(&output::path_for(&a.out, &doc.stem, doc.ext, t.lang), &text)?;
+    }
+    if let Some(path) = &a.report {
+        output::write_atomic(path, &report(&docs, &translated)?)?;
     }
     stats.write = t_write.elapsed();
     if !a.quiet {
@@ -133,4 +149,31 @@ fn assign_models(specs: &[String], langs: &[Lang]) -> Result<Vec<(Lang, PathBuf,
 
 fn show_paths(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| Path::new(p).display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// The name changes as JSON Lines: one line per article and language (file,
+/// article, field, lang, changes: entity, source, model, mova).
+fn report(docs: &[Document], translated: &[Translated]) -> Result<String> {
+    let mut out = String::new();
+    for t in translated {
+        let doc = &docs[t.doc];
+        let file = doc.origin.display_path().display().to_string();
+        let labels: Vec<(String, Option<String>)> = match &doc.content {
+            input::Content::Text(_) => vec![(file.clone(), None)],
+            input::Content::Jsonl(records) => records
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| {
+                    let id = r.fields.get("id").map_or_else(|| (i + 1).to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+                    r.texts.iter().map(move |(field, _)| (id.clone(), Some(field.clone())))
+                })
+                .collect(),
+        };
+        for ((article, field), changes) in labels.iter().zip(&t.changes) {
+            let line = serde_json::json!({"file": file, "article": article, "field": field, "lang": t.lang.to_string(), "changes": changes});
+            out.push_str(&serde_json::to_string(&line)?);
+            out.push('\n');
+        }
+    }
+    Ok(out)
 }

@@ -77,7 +77,7 @@ impl Detector {
     pub fn new(gazetteer: Gazetteer) -> Detector {
         let entities = gazetteer.entities;
         let mut by_pattern: HashMap<String, (Vec<usize>, Part)> = HashMap::new();
-        let mut add = |p: String, e: usize, part: Part, by_pattern: &mut HashMap<String, (Vec<usize>, Part)>| {
+        let add = |p: String, e: usize, part: Part, by_pattern: &mut HashMap<String, (Vec<usize>, Part)>| {
             let slot = by_pattern.entry(p).or_insert_with(|| (Vec::new(), part));
             // A full spelling beats a surname that happens to be spelled alike.
             if matches!(part, Part::Full(_)) && !matches!(slot.1, Part::Full(_)) {
@@ -87,6 +87,7 @@ impl Detector {
                 slot.0.push(e);
             }
         };
+        let not_names = word_list("not-names");
         for (i, e) in entities.iter().enumerate() {
             for s in &e.english {
                 let words = s.split(' ').count();
@@ -94,7 +95,7 @@ impl Detector {
                 add(s.to_uppercase(), i, Part::Full(words), &mut by_pattern);
                 if e.kind == Kind::Person && words >= 2 {
                     let last = s.rsplit(' ').next().unwrap_or(s);
-                    if last.chars().count() >= 3 {
+                    if last.chars().count() >= 3 && !not_names.contains(last) {
                         add(last.to_string(), i, Part::Surname, &mut by_pattern);
                     }
                 }
@@ -110,7 +111,7 @@ impl Detector {
             entities,
             ac,
             targets: patterns.into_iter().map(|(_, t)| t).collect(),
-            not_names: word_list("not-names"),
+            not_names,
             titles: word_list("titles"),
             place_cues: word_list("place-cues"),
             person_after: word_list("person-after"),

@@ -96,9 +96,39 @@ impl Fixer {
         }
         let mut out = String::with_capacity(translation.len() + 16);
         let mut changes = Vec::new();
+        // An English spelling left whole whose words do not match the target's
+        // one by one ("European Union" → Евросоюз) is replaced whole.
+        let mut whole: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+        for (mi, m) in mentions.iter().enumerate() {
+            let spelling = &source[m.range.clone()];
+            let n = self.detector.entities[m.entity].words_for(lang, m.part).len();
+            if spelling.split(' ').count() == n || n == 0 {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(p) = translation[from..].find(spelling) {
+                let r = from + p..from + p + spelling.len();
+                if !whole.iter().any(|(w, _)| w.start < r.end && r.start < w.end) {
+                    whole.push((r.clone(), mi));
+                }
+                from = r.end;
+            }
+        }
+        whole.sort_by_key(|(r, _)| r.start);
+        let mut whole = whole.into_iter().peekable();
         let mut pos = 0;
         for (range, token) in tokens(translation) {
             if range.start < pos {
+                continue;
+            }
+            if let Some((r, mi)) = whole.peek().cloned().filter(|(r, _)| r.start == range.start) {
+                whole.next();
+                let e = &self.detector.entities[mentions[mi].entity];
+                let new = e.words_for(lang, mentions[mi].part).join(" ");
+                out.push_str(&translation[pos..r.start]);
+                out.push_str(&new);
+                changes.push(Change { entity: e.id.clone(), source: source[mentions[mi].range.clone()].to_string(), model: translation[r.clone()].to_string(), mova: new });
+                pos = r.end;
                 continue;
             }
             // A Latin leftover with 's is a genitive.
@@ -108,7 +138,11 @@ impl Fixer {
             let Some(hit) = hit.filter(|h| !h.right) else { continue };
             let end = range.end;
             let case = if bare.is_some() { Case::Gen } else { hit.case };
-            let Some(new) = targets[hit.mention].get(hit.word).map(|f| f[case as usize].clone()) else { continue };
+            let Some(mut new) = targets[hit.mention].get(hit.word).map(|f| f[case as usize].clone()) else { continue };
+            // A name in capitals (a dateline) stays in capitals.
+            if token.chars().count() > 1 && token.chars().all(|c| !c.is_lowercase()) {
+                new = new.to_uppercase();
+            }
             out.push_str(&translation[pos..range.start]);
             out.push_str(&new);
             let m = &mentions[hit.mention];
@@ -135,7 +169,7 @@ fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let inside = c.is_alphabetic() || (start.is_some() && (c == '-' || c == '\'' || c == '’') && text[i + c.len_utf8()..].starts_with(char::is_alphabetic));
+        let inside = c.is_alphabetic() || (start.is_some() && (c == '\'' || c == '’') && text[i + c.len_utf8()..].starts_with(char::is_alphabetic));
         match (start, inside) {
             (None, true) => start = Some(i),
             (Some(s), false) => {

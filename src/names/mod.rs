@@ -30,6 +30,33 @@ pub use fix::{Change, Fixer};
 pub use gazetteer::Gazetteer;
 
 use crate::lang::Lang;
+use crate::translit::Registry;
+
+/// A detector that knows the listed names and, derived, the names found by
+/// cue in `texts` (each distinct spelling derived once).
+pub fn prepare(gazetteer: Gazetteer, texts: &[&str], registry: &Registry) -> Detector {
+    let first = Detector::new(gazetteer.clone());
+    let mut found: Vec<(String, Kind)> = Vec::new();
+    for t in texts {
+        let known = first.known(t, &[]);
+        for u in first.unknown(t, &known) {
+            let s = t[u.range].to_string();
+            if !found.iter().any(|(f, _)| *f == s) {
+                found.push((s, u.kind));
+            }
+        }
+    }
+    if found.is_empty() {
+        return first;
+    }
+    let deriver = derive::Deriver::new(registry);
+    let mut g = gazetteer;
+    for (spelling, kind) in found {
+        let id = format!("derived:{}", spelling.to_lowercase().replace(' ', "_"));
+        g.entities.push(deriver.entity(id, &spelling, kind));
+    }
+    Detector::new(g)
+}
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

@@ -1,0 +1,64 @@
+//! `mova names`: the name-variant table of the names in articles.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use mova::input::{self, Content, Document};
+use mova::names::{self, table, Gazetteer};
+use mova::translit::Registry;
+
+use super::args::{NamesArgs, TableFormat};
+use super::io::Sink;
+
+/// The built-in names with the user's files on top.
+pub fn gazetteer(files: &[PathBuf]) -> Result<Gazetteer> {
+    let mut g = Gazetteer::builtin();
+    for f in files {
+        g = g.with(Gazetteer::load(f)?);
+    }
+    Ok(g)
+}
+
+/// (label, text) per article: the file, or file#id for JSON Lines records.
+pub fn articles(docs: &[Document]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for d in docs {
+        let path = d.origin.display_path().display().to_string();
+        match &d.content {
+            Content::Text(t) => out.push((path, t.text.clone())),
+            Content::Jsonl(records) => {
+                for (i, r) in records.iter().enumerate() {
+                    let id = r.fields.get("id").map_or_else(|| (i + 1).to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+                    let text = r.texts.iter().map(|(_, t)| t.text.as_str()).collect::<Vec<_>>().join("\n\n");
+                    out.push((format!("{path}#{id}"), text));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn run(a: NamesArgs) -> Result<ExitCode> {
+    let registry = Registry::builtin()?;
+    let schemes = table::parse_schemes(&a.schemes, &registry)?;
+    let sources = input::discover(&a.inputs, a.input_format)?;
+    if sources.is_empty() {
+        bail!("no .txt, .md or .jsonl files found in the inputs");
+    }
+    let docs: Vec<Document> = sources.iter().map(|s| input::read(s, false)).collect::<Result<_, _>>()?;
+    let articles = articles(&docs);
+    let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
+    let detector = names::prepare(gazetteer(&a.names_file)?, &texts, &registry);
+    let rows = table::rows(&detector, &articles, &schemes, &registry);
+    let format = match a.format {
+        TableFormat::Tsv => table::Format::Tsv,
+        TableFormat::Csv => table::Format::Csv,
+        TableFormat::Json => table::Format::Json,
+        TableFormat::Md => table::Format::Md,
+    };
+    let mut sink = Sink::new(a.output.as_deref())?;
+    sink.write(&table::render(&rows, &schemes, format))?;
+    sink.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
