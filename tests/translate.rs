@@ -346,11 +346,10 @@ fn names_come_out_in_each_languages_form() {
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     let be_line = lines.iter().find(|l| l["lang"] == "be").unwrap();
-    let first = &be_line["changes"][0];
-    assert_eq!(first["entity"], "by_kalesnikava_maryia");
-    assert_eq!(first["source"], "Maria Kolesnikova");
-    assert_eq!(first["model"], "Maria");
-    assert_eq!(first["mova"], "Марыя");
+    let changes = be_line["changes"].as_array().unwrap();
+    assert_eq!(changes[0], serde_json::json!({"entity": "pl_belarus", "source": "Belarus", "model": "Belarus", "mova": "Беларусь"}));
+    assert!(changes.contains(&serde_json::json!({"entity": "by_kalesnikava_maryia", "source": "Maria Kolesnikova", "model": "Kolesnikova", "mova": "Калеснікава"})));
+    assert!(changes.contains(&serde_json::json!({"entity": "by_kalesnikava_maryia", "source": "Kolesnikova", "model": "Kolesnikova's", "mova": "Калеснікавай"})));
     // --names off leaves the model's text.
     let off = tempfile::tempdir().unwrap();
     mova().args(["translate", "-q", "--names", "off", "--typography", "off", "--to", "be"]).arg(repo("examples/articles/kolesnikova-trial.txt")).arg("-o").arg(off.path()).arg("-m").arg(model("echo-nllb")).assert().success();

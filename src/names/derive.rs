@@ -27,27 +27,44 @@ pub struct Deriver<'a> {
     ru: Reverser<'a>,
     be: Reverser<'a>,
     given: HashMap<String, String>,
+    /// English given names → Russian.
+    english: HashMap<String, String>,
 }
 
 impl<'a> Deriver<'a> {
     pub fn new(registry: &'a Registry) -> Deriver<'a> {
-        let given = COMMON
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                (f.len() == 3 && f[0] != "kind").then(|| (f[1].to_lowercase(), f[2].to_string()))
+        Deriver::with_words(registry, Registry::words(Lang::Ru), Registry::words(Lang::Be))
+    }
+
+    /// With other word lists for the character models (to hold names out).
+    pub fn with_words(registry: &'a Registry, ru: &str, be: &str) -> Deriver<'a> {
+        let rows: Vec<Vec<&str>> = COMMON.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect::<Vec<_>>()).filter(|f| f.len() >= 3 && f[0] != "kind").collect();
+        let given = rows.iter().map(|f| (f[1].to_lowercase(), f[2].to_string())).collect();
+        let english = rows.iter().filter(|f| f.len() > 3).flat_map(|f| f[3].split('|').filter(|e| !e.is_empty()).map(|e| (e.to_lowercase(), f[1].to_string()))).collect();
+        Deriver { registry, ru: registry.reverser_with(Lang::Ru, ru), be: registry.reverser_with(Lang::Be, be), given, english }
+    }
+
+    /// The best Russian spelling of an English one.
+    /// Known given names come from the common-names table (Alexander →
+    /// Александр, not a letter-by-letter Алехандер).
+    pub fn russian(&self, english: &str) -> String {
+        english
+            .split(' ')
+            .map(|w| match self.english.get(&w.to_lowercase()) {
+                Some(ru) => ru.clone(),
+                None => self.ru.candidates(w, 1, None).first().map(|c| c.text.clone()).unwrap_or_else(|| w.to_string()),
             })
-            .collect();
-        Deriver { registry, ru: registry.reverser(Lang::Ru), be: registry.reverser(Lang::Be), given }
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// A derived entity for `english` (one spelling), `id` given by the caller.
     pub fn entity(&self, id: String, english: &str, kind: Kind) -> Entity {
         let belarusian_spelling = looks_belarusian(english);
         let ru_c = self.ru.candidates(english, 2, None);
+        let ru_words = self.russian(english);
         let be_c = self.be.candidates(english, 2, None);
-        let ru = ru_c.first().map(|c| c.text.clone()).unwrap_or_default();
+        let ru = if ru_words.is_empty() { ru_c.first().map(|c| c.text.clone()).unwrap_or_default() } else { ru_words };
         let (be, mut confidence) = if belarusian_spelling && !be_c.is_empty() {
             (be_c[0].text.clone(), margin(&be_c))
         } else {

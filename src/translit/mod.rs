@@ -43,11 +43,20 @@ impl Registry {
     /// Latin → Cyrillic candidates for `lang` from all its schemes, ranked by
     /// a character model of the language's words (`models/translit/words/`).
     pub fn reverser(&self, lang: Lang) -> Reverser<'_> {
-        let words = match lang {
+        self.reverser_with(lang, Registry::words(lang))
+    }
+
+    /// The same with another word list (`word<TAB>count` lines).
+    pub fn reverser_with(&self, lang: Lang, words: &str) -> Reverser<'_> {
+        Reverser::new(lang, self.schemes.iter().map(|(s, c)| (s, c)), words)
+    }
+
+    /// The built-in word list of `lang`.
+    pub fn words(lang: Lang) -> &'static str {
+        match lang {
             Lang::Ru => include_str!("../../models/translit/words/ru.tsv"),
             Lang::Be => include_str!("../../models/translit/words/be.tsv"),
-        };
-        Reverser::new(lang, self.schemes.iter().map(|(s, c)| (s, c)), words)
+        }
     }
 
     /// The scheme `id` for `lang`.
