@@ -4,9 +4,9 @@
 //! left to right, not overlapping: Aho-Corasick over every known spelling
 //! (as written, in capitals for datelines, a person's surname alone), at word
 //! boundaries, possessives ("Lukashenko's") marked; then names the list does
-//! not know, by cue: a title before (Mr., President), "said" after, or a run of
-//! two or three capitalised words inside a sentence; "in"/"from"/"near" before
-//! one capitalised word makes a place. Common capitalised words
+//! not know, by cue: a title before (Mr., President), "said" after, or a known
+//! given name first in a run of two or three capitalised words; "in"/"from"/
+//! "near" before one capitalised word makes a place. Common capitalised words
 //! (`models/names/not_names.txt`) are never names.
 
 use std::collections::{HashMap, HashSet};
@@ -17,6 +17,12 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::{Entity, Gazetteer, Kind};
 
 const NOT_NAMES: &str = include_str!("../../models/names/not_names.txt");
+const COMMON: &str = include_str!("../../models/names/common_names.tsv");
+
+/// English spellings of common Russian and Belarusian given names.
+fn given_names() -> HashSet<String> {
+    COMMON.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').nth(3)).flat_map(|e| e.split('|')).filter(|e| !e.is_empty()).map(str::to_string).collect()
+}
 
 /// Which part of a name an English spelling is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,6 +56,7 @@ pub struct Detector {
     titles: HashSet<String>,
     place_cues: HashSet<String>,
     person_after: HashSet<String>,
+    given: HashSet<String>,
 }
 
 /// A name the list does not have.
@@ -115,6 +122,7 @@ impl Detector {
             titles: word_list("titles"),
             place_cues: word_list("place-cues"),
             person_after: word_list("person-after"),
+            given: given_names(),
         }
     }
 
@@ -146,22 +154,24 @@ impl Detector {
         let mut i = 0;
         while i < words.len() {
             let (r, w) = &words[i];
-            if !is_name_word(w) || self.not_names.contains(*w) || taken(r) {
+            if !is_name_word(w) || self.not_names.contains(w.trim_end_matches('.')) || taken(r) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < words.len() && j - i < 3 && is_name_word(words[j].1) && !self.not_names.contains(words[j].1) && !taken(&words[j].0) && adjacent(text, &words[j - 1].0, &words[j].0) {
+            while j < words.len() && j - i < 3 && is_name_word(words[j].1) && !self.not_names.contains(words[j].1.trim_end_matches('.')) && !taken(&words[j].0) && adjacent(text, &words[j - 1].0, &words[j].0) {
                 j += 1;
             }
             let last = &words[j - 1];
             let range = r.start..last.0.start + last.1.trim_end_matches('.').len();
             let prev = i.checked_sub(1).map(|k| words[k].1);
             let next = words.get(j).map(|w| w.1);
-            let sentence_start = i == 0 || prev.is_some_and(|p| p.ends_with(['.', '!', '?'])) && !self.titles.contains(prev.unwrap_or(""));
             let titled = prev.is_some_and(|p| self.titles.contains(p));
             let said = next.is_some_and(|n| self.person_after.contains(n));
-            let kind = if titled || said || j - i >= 2 && !sentence_start {
+            // Two or three capitalised words are a person only when the first
+            // is a known given name ("Conservative Party" is not).
+            let given = j - i >= 2 && self.given.contains(*w);
+            let kind = if titled || said || given {
                 Some(Kind::Person)
             } else if prev.is_some_and(|p| self.place_cues.contains(p)) && j - i == 1 {
                 Some(Kind::Place)
@@ -269,7 +279,7 @@ mod tests {
     #[test]
     fn unknown_names_by_cue() {
         let d = det();
-        let text = "Opposition activist Ivan Petrovsky said police came. Mr. Hrabouski arrived in Zaslaue. The Interior Ministry said later.";
+        let text = "Opposition activist Ivan Petrovsky said police came. The Conservative Party met. Mr. Hrabouski arrived in Zaslaue. The Interior Ministry said later.";
         let k = d.known(text, &[]);
         let u: Vec<(&str, Kind)> = d.unknown(text, &k).into_iter().map(|u| (&text[u.range], u.kind)).collect();
         assert_eq!(u, [("Ivan Petrovsky", Kind::Person), ("Hrabouski", Kind::Person), ("Zaslaue", Kind::Place)]);

@@ -14,6 +14,9 @@ use super::inflect::{self, Case, Role, CASES};
 use super::{Detector, Entity, Kind, Mention, Part};
 use crate::lang::Lang;
 
+/// Confidence a derived name needs to be written into translations.
+const MIN_DERIVED: f32 = 0.5;
+
 /// One edit of the output.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Change {
@@ -47,9 +50,15 @@ impl Fixer {
         Fixer { detector }
     }
 
-    /// Names in a source sentence.
+    /// Names in a source sentence. Derived places and derived names of low
+    /// confidence are left out: a wrong guess in the output is worse than
+    /// the model's own form.
     pub fn mentions(&self, source: &str) -> Vec<Mention> {
-        self.detector.known(source, &[])
+        let sure = |m: &Mention| {
+            let e = &self.detector.entities[m.entity];
+            e.derived.is_none_or(|c| e.kind == Kind::Person && c >= MIN_DERIVED)
+        };
+        self.detector.known(source, &[]).into_iter().filter(sure).collect()
     }
 
     /// `translation` (of `source`, into `lang`) with its names put right.

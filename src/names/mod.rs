@@ -29,6 +29,8 @@ pub use detect::{Detector, Mention, Part};
 pub use fix::{Change, Fixer};
 pub use gazetteer::Gazetteer;
 
+use rayon::prelude::*;
+
 use crate::lang::Lang;
 use crate::translit::Registry;
 
@@ -51,10 +53,11 @@ pub fn prepare(gazetteer: Gazetteer, texts: &[&str], registry: &Registry) -> Det
     }
     let deriver = derive::Deriver::new(registry);
     let mut g = gazetteer;
-    for (spelling, kind) in found {
-        let id = format!("derived:{}", spelling.to_lowercase().replace(' ', "_"));
-        g.entities.push(deriver.entity(id, &spelling, kind));
-    }
+    let derived: Vec<Entity> = found
+        .par_iter()
+        .map(|(spelling, kind)| deriver.entity(format!("derived:{}", spelling.to_lowercase().replace(' ', "_")), spelling, *kind))
+        .collect();
+    g.entities.extend(derived);
     Detector::new(g)
 }
 
