@@ -1,0 +1,23 @@
+//! Names never panic: the gazetteer parser on any file, detection and
+//! post-editing on any source and translation text, both languages.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use mova::names::{gazetteer, Detector, Fixer, Gazetteer};
+use mova::Lang;
+
+static FIXER: LazyLock<Fixer> = LazyLock::new(|| Fixer::new(Detector::new(Gazetteer::builtin())));
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let _ = gazetteer::parse(std::path::Path::new("fuzz.tsv"), text);
+    let (source, translation) = text.split_once('\n').unwrap_or((text, text));
+    for lang in [Lang::Ru, Lang::Be] {
+        let (out, _) = FIXER.fix(source, translation, lang);
+        let _ = out.len();
+    }
+    let known = FIXER.detector.known(text, &[]);
+    let _ = FIXER.detector.unknown(text, &known);
+});
