@@ -78,6 +78,14 @@ pub struct Record {
     pub texts: Vec<(String, Text)>,
 }
 
+impl Record {
+    /// How reports name the record: its `id` field, else its position among
+    /// the records counted from 1 (`index` counts from 0).
+    pub fn label(&self, index: usize) -> String {
+        self.fields.get("id").map_or_else(|| (index + 1).to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+    }
+}
+
 /// What a document holds.
 #[derive(Debug, Clone)]
 pub enum Content {

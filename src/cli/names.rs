@@ -29,7 +29,7 @@ pub fn articles(docs: &[Document]) -> Vec<(String, String)> {
             Content::Text(t) => out.push((path, t.text.clone())),
             Content::Jsonl(records) => {
                 for (i, r) in records.iter().enumerate() {
-                    let id = r.fields.get("id").map_or_else(|| (i + 1).to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+                    let id = r.label(i);
                     let text = r.texts.iter().map(|(_, t)| t.text.as_str()).collect::<Vec<_>>().join("\n\n");
                     out.push((format!("{path}#{id}"), text));
                 }

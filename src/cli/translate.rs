@@ -164,7 +164,7 @@ fn report(docs: &[Document], translated: &[Translated]) -> Result<String> {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, r)| {
-                    let id = r.fields.get("id").map_or_else(|| (i + 1).to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+                    let id = r.label(i);
                     r.texts.iter().map(move |(field, _)| (id.clone(), Some(field.clone())))
                 })
                 .collect(),

@@ -15,15 +15,15 @@ use std::collections::HashMap;
 
 use super::{Entity, Gender, Kind};
 use crate::lang::Lang;
-use crate::translit::{Registry, Reverser};
+use crate::translit::{Compiled, Registry, Reverser};
 
-const COMMON: &str = include_str!("../../models/names/common_names.tsv");
 /// Belarusian schemes an English spelling may follow.
 const BE_SCHEMES: [&str; 4] = ["press", "bgn-pcgn", "icao", "national-2007"];
 
 /// Derives names with the built-in schemes.
 pub struct Deriver<'a> {
-    registry: &'a Registry,
+    /// The Belarusian schemes of [`BE_SCHEMES`], compiled.
+    be_schemes: Vec<&'a Compiled>,
     ru: Reverser<'a>,
     be: Reverser<'a>,
     given: HashMap<String, String>,
@@ -38,10 +38,14 @@ impl<'a> Deriver<'a> {
 
     /// With other word lists for the character models (to hold names out).
     pub fn with_words(registry: &'a Registry, ru: &str, be: &str) -> Deriver<'a> {
-        let rows: Vec<Vec<&str>> = COMMON.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect::<Vec<_>>()).filter(|f| f.len() >= 3 && f[0] != "kind").collect();
-        let given = rows.iter().map(|f| (f[1].to_lowercase(), f[2].to_string())).collect();
-        let english = rows.iter().filter(|f| f.len() > 3).flat_map(|f| f[3].split('|').filter(|e| !e.is_empty()).map(|e| (e.to_lowercase(), f[1].to_string()))).collect();
-        Deriver { registry, ru: registry.reverser_with(Lang::Ru, ru), be: registry.reverser_with(Lang::Be, be), given, english }
+        let mut given = HashMap::new();
+        let mut english = HashMap::new();
+        for n in super::common_names() {
+            given.insert(n.ru.to_lowercase(), n.be.to_string());
+            english.extend(n.english.filter(|e| !e.is_empty()).map(|e| (e.to_lowercase(), n.ru.to_string())));
+        }
+        let be_schemes = BE_SCHEMES.iter().filter_map(|id| registry.get(Lang::Be, id).ok().map(|(_, c)| c)).collect();
+        Deriver { ru: registry.reverser_with(Lang::Ru, ru), be: registry.reverser_with(Lang::Be, be), given, english, be_schemes }
     }
 
     /// The best Russian spelling of an English one.
@@ -114,10 +118,7 @@ impl<'a> Deriver<'a> {
 
     /// Whether a Belarusian scheme writes `be` as one of the `latin` words.
     fn written_as(&self, be: &str, latin: &[String]) -> bool {
-        BE_SCHEMES.iter().filter_map(|id| self.registry.get(Lang::Be, id).ok()).any(|(_, c)| {
-            let l = c.forward(be).text.to_lowercase();
-            latin.contains(&l)
-        })
+        self.be_schemes.iter().any(|c| latin.contains(&c.forward(be).text.to_lowercase()))
     }
 }
 

@@ -17,12 +17,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::{Entity, Gazetteer, Kind};
 
 const NOT_NAMES: &str = include_str!("../../models/names/not_names.txt");
-const COMMON: &str = include_str!("../../models/names/common_names.tsv");
-
-/// English spellings of common Russian and Belarusian given names.
-fn given_names() -> HashSet<String> {
-    COMMON.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').nth(3)).flat_map(|e| e.split('|')).filter(|e| !e.is_empty()).map(str::to_string).collect()
-}
 
 /// Which part of a name an English spelling is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,19 +61,6 @@ pub struct Unknown {
     pub possessive: bool,
 }
 
-fn word_list(section: &str) -> HashSet<String> {
-    let mut on = false;
-    let mut out = HashSet::new();
-    for line in NOT_NAMES.lines().map(str::trim) {
-        if line.starts_with('[') {
-            on = line == format!("[{section}]");
-        } else if on && !line.is_empty() && !line.starts_with('#') {
-            out.extend(line.split_whitespace().map(str::to_string));
-        }
-    }
-    out
-}
-
 impl Detector {
     pub fn new(gazetteer: Gazetteer) -> Detector {
         let entities = gazetteer.entities;
@@ -94,7 +75,9 @@ impl Detector {
                 slot.0.push(e);
             }
         };
-        let not_names = word_list("not-names");
+        let lists = crate::data::sections(NOT_NAMES);
+        let list = |name: &str| -> HashSet<String> { lists.get(name).into_iter().flatten().map(|w| w.to_string()).collect() };
+        let not_names = list("not-names");
         for (i, e) in entities.iter().enumerate() {
             for s in &e.english {
                 let words = s.split(' ').count();
@@ -119,10 +102,10 @@ impl Detector {
             ac,
             targets: patterns.into_iter().map(|(_, t)| t).collect(),
             not_names,
-            titles: word_list("titles"),
-            place_cues: word_list("place-cues"),
-            person_after: word_list("person-after"),
-            given: given_names(),
+            titles: list("titles"),
+            place_cues: list("place-cues"),
+            person_after: list("person-after"),
+            given: super::common_names().flat_map(|n| n.english).map(str::to_string).collect(),
         }
     }
 

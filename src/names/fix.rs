@@ -143,7 +143,7 @@ impl Fixer {
             // A Latin leftover with 's is a genitive.
             let bare = token.strip_suffix("'s").or_else(|| token.strip_suffix("’s")).filter(|b| b.is_ascii());
             let low = bare.unwrap_or(token).to_lowercase();
-            let hit = lookup.get(&low).cloned().or_else(|| near_miss(&low, &targets, &lookup));
+            let hit = lookup.get(&low).cloned().or_else(|| near_miss(&low, &lookup));
             let Some(hit) = hit.filter(|h| !h.right) else { continue };
             let end = range.end;
             let case = if bare.is_some() { Case::Gen } else { hit.case };
@@ -193,7 +193,7 @@ fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 
 /// A Cyrillic word within a letter or two of a form of the name (an invented
 /// spelling, a wrong vowel): the closest form gives the case.
-fn near_miss(low: &str, targets: &[Vec<[String; 6]>], lookup: &HashMap<String, Hit>) -> Option<Hit> {
+fn near_miss(low: &str, lookup: &HashMap<String, Hit>) -> Option<Hit> {
     let n = low.chars().count();
     if n < 5 || low.is_ascii() {
         return None;
@@ -209,7 +209,6 @@ fn near_miss(low: &str, targets: &[Vec<[String; 6]>], lookup: &HashMap<String, H
             best = Some((d, form, Hit { right: false, ..hit.clone() }));
         }
     }
-    let _ = targets;
     best.map(|(_, _, h)| h)
 }
 

@@ -34,6 +34,24 @@ use rayon::prelude::*;
 use crate::lang::Lang;
 use crate::translit::Registry;
 
+/// One row of `models/names/common_names.tsv`: a given name or a surname in
+/// Russian and Belarusian, with its English spellings.
+pub(crate) struct CommonName {
+    pub ru: &'static str,
+    pub be: &'static str,
+    pub english: std::str::Split<'static, char>,
+}
+
+/// The rows of the common-names table.
+pub(crate) fn common_names() -> impl Iterator<Item = CommonName> {
+    include_str!("../../models/names/common_names.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f.len() >= 3 && f[0] != "kind")
+        .map(|f| CommonName { ru: f[1], be: f[2], english: f.get(3).copied().unwrap_or("").split('|') })
+}
+
 /// A detector that knows the listed names and, derived, the names found by
 /// cue in `texts` (each distinct spelling derived once).
 pub fn prepare(gazetteer: Gazetteer, texts: &[&str], registry: &Registry) -> Detector {

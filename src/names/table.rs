@@ -110,11 +110,9 @@ fn seen_cell(r: &Row) -> String {
 }
 
 fn articles_cell(r: &Row) -> String {
-    let mut all: Vec<&str> = r.seen.iter().flat_map(|s| s.articles.iter().map(String::as_str)).collect();
-    all.dedup();
-    let mut uniq = Vec::new();
-    for a in all {
-        if !uniq.contains(&a) {
+    let mut uniq: Vec<&str> = Vec::new();
+    for a in r.seen.iter().flat_map(|s| s.articles.iter()) {
+        if !uniq.contains(&a.as_str()) {
             uniq.push(a);
         }
     }
