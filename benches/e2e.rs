@@ -86,7 +86,7 @@ fn main() {
         let t = Instant::now();
         let sources = input::discover(std::slice::from_ref(&text_path), None).expect("discover");
         let docs: Vec<_> = sources.iter().map(|s| input::read(s, false).expect("read")).collect();
-        let (translated, stats) = translate::run(&docs, std::slice::from_ref(&route), &Settings { max_batch_tokens: budget, normalize: Rules::NONE, typography: None, ..Settings::default() }, &NoProgress).expect("translate");
+        let (translated, stats) = translate::run(&docs, std::slice::from_ref(&route), &Settings { max_batch_tokens: budget, normalize: Rules::NONE, typography: None, ..Settings::default() }, None, &NoProgress).expect("translate");
         let out_dir = work.path().join("out");
         for tr in &translated {
             let doc = &docs[tr.doc];

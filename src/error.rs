@@ -58,6 +58,10 @@ pub enum Error {
     #[error("{}: line {line}: {message}", path.display())]
     Names { path: PathBuf, line: usize, message: String },
 
+    /// The run was interrupted (Ctrl-C); what was translated is in the cache.
+    #[error("interrupted; no output written; translations finished so far are in the cache: run the same command again to go on")]
+    Interrupted,
+
     /// A bad command-line value.
     #[error("{0}")]
     Usage(String),

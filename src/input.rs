@@ -106,6 +106,9 @@ pub struct Document {
     pub ext: &'static str,
     /// The articles.
     pub content: Content,
+    /// Records of the same file before this part (a large JSON Lines file is
+    /// read in parts); 0 for text.
+    pub first_record: usize,
 }
 
 impl Document {
@@ -221,7 +224,7 @@ pub fn read(source: &Source, lossy: bool) -> Result<Document> {
         Format::Txt => Content::Text(Text::new(text)),
         Format::Jsonl => Content::Jsonl(parse_jsonl(&path, &text)?),
     };
-    Ok(Document { origin: source.origin.clone(), stem: source.stem.clone(), ext: source.ext, content })
+    Ok(Document { origin: source.origin.clone(), stem: source.stem.clone(), ext: source.ext, content, first_record: 0 })
 }
 
 /// Checks that `bytes` are UTF-8 text, dropping a leading byte-order mark;
@@ -244,28 +247,140 @@ pub fn decode(path: &Path, bytes: Vec<u8>, lossy: bool) -> Result<String> {
 fn parse_jsonl(path: &Path, text: &str) -> Result<Vec<Record>> {
     let mut records = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let bad = |message: String| Error::Jsonl { path: path.to_path_buf(), line: i + 1, message };
-        let value: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
-        let Value::Object(fields) = value else {
-            return Err(bad("expected one JSON object per line, like {\"id\": \"a1\", \"title\": \"...\", \"body\": \"...\"}".into()));
-        };
-        let mut texts = Vec::new();
-        for key in JSON_TEXT_FIELDS {
-            match fields.get(key) {
-                None | Some(Value::Null) => {}
-                Some(Value::String(s)) => texts.push((key.to_string(), Text::new(s.clone()))),
-                Some(_) => return Err(bad(format!("field `{key}` must be a string"))),
-            }
-        }
-        if texts.is_empty() {
-            return Err(bad("no text to translate: give a `title` or `body` string".into()));
-        }
-        records.push(Record { fields, texts });
+        records.extend(parse_record(path, i + 1, line)?);
     }
     Ok(records)
+}
+
+/// One line of a JSON Lines file: a record, or nothing for a blank line.
+fn parse_record(path: &Path, line_no: usize, line: &str) -> Result<Option<Record>> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let bad = |message: String| Error::Jsonl { path: path.to_path_buf(), line: line_no, message };
+    let value: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
+    let Value::Object(fields) = value else {
+        return Err(bad("expected one JSON object per line, like {\"id\": \"a1\", \"title\": \"...\", \"body\": \"...\"}".into()));
+    };
+    let mut texts = Vec::new();
+    for key in JSON_TEXT_FIELDS {
+        match fields.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => texts.push((key.to_string(), Text::new(s.clone()))),
+            Some(_) => return Err(bad(format!("field `{key}` must be a string"))),
+        }
+    }
+    if texts.is_empty() {
+        return Err(bad("no text to translate: give a `title` or `body` string".into()));
+    }
+    Ok(Some(Record { fields, texts }))
+}
+
+/// A JSON Lines file is handed on in parts of about this many bytes.
+pub const PART_BYTES: usize = 256 * 1024;
+
+/// Reads `sources` one after another, a JSON Lines file in parts of about
+/// [`PART_BYTES`], so that memory stays flat however large the input.
+pub fn stream(sources: &[Source], lossy: bool) -> impl Iterator<Item = Result<Document>> + Send + '_ {
+    sources.iter().flat_map(move |source| -> Box<dyn Iterator<Item = Result<Document>> + Send> {
+        match source.format {
+            Format::Txt => Box::new(std::iter::once(read(source, lossy))),
+            Format::Jsonl => match JsonlParts::open(source, lossy) {
+                Ok(parts) => Box::new(parts),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            },
+        }
+    })
+}
+
+/// Reads every file source through (stdin is left alone: it can be read only
+/// once) and counts its articles; any problem is found before work starts.
+pub fn check(sources: &[Source], lossy: bool) -> Result<usize> {
+    let files: Vec<Source> = sources.iter().filter(|s| s.origin != Origin::Stdin).cloned().collect();
+    stream(&files, lossy).map(|d| d.map(|d| d.articles())).sum()
+}
+
+/// The parts of one JSON Lines source.
+struct JsonlParts {
+    source: Source,
+    path: PathBuf,
+    reader: Box<dyn std::io::BufRead + Send>,
+    lossy: bool,
+    line_no: usize,
+    offset: usize,
+    records: usize,
+    done: bool,
+    yielded: bool,
+}
+
+impl JsonlParts {
+    fn open(source: &Source, lossy: bool) -> Result<JsonlParts> {
+        let path = source.origin.display_path();
+        let reader: Box<dyn std::io::BufRead + Send> = match &source.origin {
+            Origin::File(p) => Box::new(std::io::BufReader::with_capacity(1 << 16, fs::File::open(p).map_err(|e| Error::io(p, e))?)),
+            Origin::Stdin => Box::new(std::io::BufReader::new(std::io::stdin())),
+        };
+        Ok(JsonlParts { source: source.clone(), path, reader, lossy, line_no: 0, offset: 0, records: 0, done: false, yielded: false })
+    }
+
+    fn part(&mut self) -> Result<Option<Document>> {
+        let mut records = Vec::new();
+        let mut bytes = 0;
+        let mut buf = Vec::new();
+        while bytes < PART_BYTES {
+            buf.clear();
+            let n = self.reader.read_until(b'\n', &mut buf).map_err(|e| Error::io(&self.path, e))?;
+            if n == 0 {
+                self.done = true;
+                break;
+            }
+            let start = self.offset;
+            self.offset += n;
+            self.line_no += 1;
+            if let Some(i) = buf.iter().position(|&b| b == 0) {
+                return Err(Error::Binary { path: self.path.clone(), offset: start + i });
+            }
+            let mut line = match std::str::from_utf8(&buf) {
+                Ok(l) => l.to_string(),
+                Err(_) if self.lossy => String::from_utf8_lossy(&buf).into_owned(),
+                Err(e) => return Err(Error::NotUtf8 { path: self.path.clone(), offset: start + e.valid_up_to() }),
+            };
+            if start == 0 && line.starts_with('\u{feff}') {
+                line.drain(..3);
+            }
+            let line = line.trim_end_matches(['\n', '\r']);
+            if let Some(r) = parse_record(&self.path, self.line_no, line)? {
+                bytes += line.len();
+                records.push(r);
+            }
+        }
+        if records.is_empty() && (self.yielded || !self.done) {
+            return Ok(None);
+        }
+        self.yielded = true;
+        let first_record = self.records;
+        self.records += records.len();
+        let s = &self.source;
+        Ok(Some(Document { origin: s.origin.clone(), stem: s.stem.clone(), ext: s.ext, content: Content::Jsonl(records), first_record }))
+    }
+}
+
+impl Iterator for JsonlParts {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Result<Document>> {
+        if self.done {
+            return None;
+        }
+        match self.part() {
+            Ok(Some(d)) => Some(Ok(d)),
+            Ok(None) => None,
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
 }
 
 #[cfg(test)]

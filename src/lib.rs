@@ -20,6 +20,7 @@
 //! [`stream`] feeds the text stages run alone in bounded memory.
 
 pub mod batch;
+pub mod cache;
 pub mod data;
 pub mod engine;
 pub mod error;
@@ -31,6 +32,7 @@ pub mod model;
 pub mod names;
 pub mod normalize;
 pub mod output;
+pub mod pipeline;
 pub mod route;
 pub mod segment;
 pub mod stats;

@@ -118,6 +118,54 @@ impl ModelDir {
         }
         self.family != Family::Bilingual || self.config.decoder_start_token.as_deref() != Some("<s>")
     }
+
+    /// The files that make the model (the directory's regular files, and the
+    /// tokenizers wherever they are), sorted, without mova's own `vmap.txt`.
+    fn files(&self) -> std::io::Result<Vec<PathBuf>> {
+        let mut files: Vec<PathBuf> = fs::read_dir(&self.path)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.') && n != "vmap.txt"))
+            .collect();
+        files.extend([self.source_spm.clone(), self.target_spm.clone()]);
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+
+    /// A cheap stamp of the model's files: names, sizes and modification times.
+    /// It changes whenever a file is replaced, so a remembered fingerprint is reused
+    /// only while the stamp is the same.
+    pub fn stamp(&self) -> std::io::Result<String> {
+        let mut out = String::new();
+        for f in self.files()? {
+            let m = fs::metadata(&f)?;
+            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+            out.push_str(&format!("{}:{}:{};", f.display(), m.len(), t));
+        }
+        Ok(out)
+    }
+
+    /// SHA-256 over the name and content of every file of the model: two copies
+    /// of one model share translations in the cache; a re-converted one does not.
+    pub fn fingerprint(&self) -> std::io::Result<String> {
+        use sha2::{Digest, Sha256};
+        use std::io::Read;
+        let mut h = Sha256::new();
+        let mut buf = vec![0u8; 1 << 20];
+        for f in self.files()? {
+            h.update(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().as_bytes());
+            h.update([0]);
+            let mut file = fs::File::open(&f)?;
+            loop {
+                let n = file.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                h.update(&buf[..n]);
+            }
+        }
+        Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    }
 }
 
 fn read_config(dir: &Path) -> Result<ModelConfig> {

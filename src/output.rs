@@ -93,6 +93,81 @@ impl AtomicFile {
     }
 }
 
+impl AtomicFile {
+    /// Flushes, syncs and closes the file, leaving it to be renamed into place
+    /// by [`Closed::persist`] (or removed if that never happens).
+    pub fn close(self) -> Result<Closed> {
+        let path = self.path;
+        let tmp = self.tmp.into_inner().map_err(|e| Error::io(&path, e.into_error()))?;
+        tmp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
+        Ok(Closed { path, tmp: tmp.into_temp_path() })
+    }
+}
+
+/// A finished temporary file, not yet in place; dropped, it is removed.
+pub struct Closed {
+    path: PathBuf,
+    tmp: tempfile::TempPath,
+}
+
+impl Closed {
+    /// Renames the file into place.
+    pub fn persist(self) -> Result<()> {
+        let path = self.path;
+        self.tmp.persist(&path).map_err(|e| Error::io(&path, e.error))
+    }
+}
+
+/// The outputs of a streaming run: each input's translations are appended to
+/// temporary files as its articles come, and every file is renamed into place
+/// only by [`Outputs::commit`], after the whole run succeeded. Dropped before
+/// that (an error, Ctrl-C), nothing is left behind.
+pub struct Outputs {
+    dir: PathBuf,
+    open: Vec<(PathBuf, Lang, AtomicFile)>,
+    closed: Vec<Closed>,
+}
+
+impl Outputs {
+    /// Outputs under `dir`.
+    pub fn new(dir: &Path) -> Outputs {
+        Outputs { dir: dir.to_path_buf(), open: Vec::new(), closed: Vec::new() }
+    }
+
+    /// Appends `doc`'s translations (one per language) to its output files.
+    pub fn write(&mut self, doc: &Document, translated: &[Translated]) -> Result<()> {
+        if self.open.first().is_some_and(|(stem, _, _)| *stem != doc.stem) {
+            self.close_open()?;
+        }
+        for t in translated {
+            let path = path_for(&self.dir, &doc.stem, doc.ext, t.lang);
+            if !self.open.iter().any(|(_, l, _)| *l == t.lang) {
+                self.open.push((doc.stem.clone(), t.lang, AtomicFile::create(&path)?));
+            }
+            let file = self.open.iter_mut().find(|(_, l, _)| *l == t.lang).map(|(_, _, f)| f).expect("opened above");
+            file.write_all(render(doc, t)?.as_bytes()).map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(())
+    }
+
+    fn close_open(&mut self) -> Result<()> {
+        for (_, _, f) in self.open.drain(..) {
+            self.closed.push(f.close()?);
+        }
+        Ok(())
+    }
+
+    /// Renames every output into place; returns how many.
+    pub fn commit(mut self) -> Result<usize> {
+        self.close_open()?;
+        let n = self.closed.len();
+        for c in self.closed {
+            c.persist()?;
+        }
+        Ok(n)
+    }
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.tmp.write(buf)

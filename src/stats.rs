@@ -14,6 +14,12 @@ pub struct Stats {
     pub sentences: usize,
     /// Distinct sentences, translated once per target.
     pub unique: usize,
+    /// Sentence translations the engine produced (all targets).
+    pub translated: usize,
+    /// Sentence translations found in the translation cache.
+    pub cached: usize,
+    /// Sentence translations reused from earlier in this run (repeats across chunks).
+    pub reused: usize,
     /// Distinct sentences too long for the model, cut at clause boundaries (per tokenizer).
     pub cut: usize,
     /// Source tokens sent to the engine, all targets.
@@ -30,8 +36,10 @@ pub struct Stats {
     pub load: Duration,
     /// Segmentation, deduplication and tokenisation.
     pub prepare: Duration,
-    /// Inference.
+    /// Inference: batch time summed over engine replicas.
     pub translate: Duration,
+    /// The pipeline from first article to last output (its stages overlap).
+    pub wall: Duration,
     /// Detokenisation and reassembly.
     pub assemble: Duration,
     /// Writing outputs.
@@ -47,6 +55,9 @@ impl AddAssign for Stats {
         self.articles += o.articles;
         self.sentences += o.sentences;
         self.unique += o.unique;
+        self.translated += o.translated;
+        self.cached += o.cached;
+        self.reused += o.reused;
         self.cut += o.cut;
         self.source_tokens += o.source_tokens;
         self.output_tokens += o.output_tokens;
@@ -56,6 +67,7 @@ impl AddAssign for Stats {
         self.load += o.load;
         self.prepare += o.prepare;
         self.translate += o.translate;
+        self.wall += o.wall;
         self.assemble += o.assemble;
         self.write += o.write;
         self.names += o.names;
@@ -64,10 +76,11 @@ impl AddAssign for Stats {
 }
 
 impl Stats {
-    /// Sentences (with repeats, all targets) per second of everything but model loading.
+    /// Sentences (with repeats, all targets) per second of everything but model
+    /// loading: reading and checking the inputs, then the pipeline's wall time.
     pub fn sentences_per_second(&self) -> f64 {
-        let busy = (self.read + self.prepare + self.translate + self.names + self.assemble + self.write).as_secs_f64();
-        if busy > 0.0 { (self.sentences * self.targets) as f64 / busy } else { 0.0 }
+        let secs = (self.read + self.wall).as_secs_f64();
+        if secs > 0.0 { (self.sentences * self.targets) as f64 / secs } else { 0.0 }
     }
 }
 
@@ -77,19 +90,23 @@ impl fmt::Display for Stats {
         let cut = if self.cut > 0 { format!(", {} cut at clause boundaries", self.cut) } else { String::new() };
         write!(
             f,
-            "{} articles, {} sentences ({} unique{cut}), {} targets, {} batches, {} → {} tokens; \
-             {} names put right; read {:.2}s, load {:.2}s, prepare {:.2}s, translate {:.2}s, names {:.2}s, assemble {:.2}s, write {:.2}s; \
+            "{} articles, {} sentences ({} unique{cut}), {} targets: {} translated in {} batches ({} → {} tokens), {} from the cache, {} repeats; \
+             {} names put right; read {:.2}s, load {:.2}s, then {:.2}s (prepare {:.2}s, translate {:.2}s, names {:.2}s, assemble {:.2}s, write {:.2}s, overlapping); \
              {:.1} sentences/s",
             self.articles,
             self.sentences,
             self.unique,
             self.targets,
+            self.translated,
             self.batches,
             self.source_tokens,
             self.output_tokens,
+            self.cached,
+            self.reused,
             self.renamed,
             s(self.read),
             s(self.load),
+            s(self.wall),
             s(self.prepare),
             s(self.translate),
             s(self.names),

@@ -1,37 +1,38 @@
-//! The translation stage: every sentence of every article, into each target.
+//! The translation stage's pieces, and the in-memory entry point.
 //!
 //! In: [`Document`]s (already laid out into units) and one [`Route`] per target.
 //! Out: for each document and target, the translated text of every unit, in the
 //! order of [`Document::texts`] and their units, plus [`Stats`].
 //!
-//! Steps: normalise each unit and segment it into sentences (Rayon), keeping each
-//! sentence's byte range in the original unit; deduplicate identical sentences
-//! across all articles; tokenise the distinct ones once per tokenizer (Rayon),
-//! cutting any longer than the model takes at clause boundaries
-//! ([`segment::cut`]); per target, sort by length and cut token-budgeted batches
-//! ([`crate::batch`]), run each batch through the engine, detokenise (Rayon);
-//! then rebuild each unit from its translated sentences and the original gaps
-//! between them, and typeset it ([`crate::typography`]). No sentence is lost or
-//! reordered: each occurrence maps to its distinct sentence by index.
+//! Pieces the [`pipeline`](crate::pipeline) runs: [`plan`] normalises each unit
+//! and segments it into sentences (Rayon), keeping each sentence's byte range in
+//! the original unit, and deduplicates identical sentences; [`encode`] tokenises
+//! one, cutting it at clause boundaries when longer than the model takes
+//! ([`segment::cut`]); [`assemble`] rebuilds each unit from its translated
+//! sentences and the original gaps between them, and typesets it
+//! ([`crate::typography`]). No sentence is lost or reordered: each occurrence
+//! maps to its distinct sentence by index.
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::time::Instant;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::batch;
-use crate::engine::Backend;
-use crate::error::{Error, Result};
+use crate::cache::Cache;
+use crate::engine::Engine;
+use crate::error::Result;
 use crate::input::Document;
 use crate::lang::Lang;
+use crate::names::{Change, Namer};
 use crate::normalize::{self, Rules};
+use crate::pipeline::Pipeline;
+pub use crate::pipeline::{NoProgress, Progress};
 use crate::route::Route;
 use crate::segment;
 use crate::stats::Stats;
-use crate::names::{Change, Fixer};
 use crate::typography::{self, Typography};
-use std::sync::Arc;
 
 /// Settings of the translation stage.
 #[derive(Clone)]
@@ -46,7 +47,7 @@ pub struct Settings {
     /// Output typography; `None` leaves the model's text as it is.
     pub typography: Option<Typography>,
     /// Name post-editing; `None` leaves the model's names as they are.
-    pub names: Option<Arc<Fixer>>,
+    pub names: Option<Arc<Namer>>,
 }
 
 impl Default for Settings {
@@ -61,25 +62,12 @@ impl Default for Settings {
     }
 }
 
-/// Default token budget per batch.
-pub const DEFAULT_MAX_BATCH_TOKENS: usize = 4096;
+/// Default token budget per batch (see README, Performance: the best measured
+/// with one-thread replicas).
+pub const DEFAULT_MAX_BATCH_TOKENS: usize = 2048;
 /// Default longest sentence given whole, in tokens: translation quality falls
 /// well before the 512–1024 positions models have.
 pub const DEFAULT_MAX_SENTENCE_TOKENS: usize = 256;
-
-/// Receives progress, e.g. to draw a bar.
-pub trait Progress: Sync {
-    /// Translation into `lang` starts: `total` distinct sentences.
-    fn start(&self, _lang: Lang, _total: usize) {}
-    /// `n` more sentences are done.
-    fn advance(&self, _n: usize) {}
-    /// Translation into the current target is done.
-    fn finish(&self) {}
-}
-
-/// Progress that goes nowhere.
-pub struct NoProgress;
-impl Progress for NoProgress {}
 
 /// The translation of one document into one language.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,16 +83,18 @@ pub struct Translated {
 }
 
 /// Sentences of one unit: byte ranges in the original unit and distinct-sentence ids.
-struct UnitPlan {
+pub(crate) struct UnitPlan {
     sentences: Vec<(Range<usize>, usize)>,
 }
 
-/// Distinct sentences of the whole input and where they occur.
-struct Plan<'a> {
+/// Distinct sentences of some documents and where they occur.
+pub struct Plan {
+    /// Each unit of each text of each document, in order.
     units: Vec<UnitPlan>,
-    unique: Vec<String>,
-    unit_texts: Vec<&'a str>,
-    occurrences: usize,
+    /// The distinct sentences, as the engine reads them, in first-seen order.
+    pub unique: Vec<String>,
+    /// Sentences with repeats.
+    pub occurrences: usize,
 }
 
 /// Collapses whitespace runs (line breaks of hard-wrapped text included) into one space.
@@ -131,7 +121,8 @@ pub fn distinct_sentences(docs: &[Document], rules: Rules) -> Vec<String> {
     plan(docs, rules).unique
 }
 
-fn plan(docs: &[Document], rules: Rules) -> Plan<'_> {
+/// Normalises, segments and deduplicates the sentences of `docs` (Rayon).
+pub fn plan(docs: &[Document], rules: Rules) -> Plan {
     let unit_texts: Vec<&str> =
         docs.iter().flat_map(|d| d.texts()).flat_map(|t| t.unit_texts().collect::<Vec<_>>()).collect();
     let segmented: Vec<Vec<(Range<usize>, String)>> = unit_texts.par_iter().map(|t| unit_sentences(t, rules)).collect();
@@ -154,111 +145,37 @@ fn plan(docs: &[Document], rules: Rules) -> Plan<'_> {
                 .collect(),
         })
         .collect();
-    Plan { units, unique, unit_texts, occurrences }
+    Plan { units, unique, occurrences }
 }
 
-/// Source pieces of each distinct sentence, as one or more parts: a sentence
-/// longer than `limit` tokens is cut at clause boundaries.
-fn encode_all(route: &Route, unique: &[String], limit: usize) -> Result<Vec<Vec<Vec<String>>>> {
-    unique
-        .par_iter()
-        .map(|s| {
-            let pieces = route.engine.encode(s)?;
-            if pieces.len() <= limit {
-                return Ok(vec![pieces]);
-            }
-            let fits = |p: &str| route.engine.encode(p).map_or(true, |t| t.len() <= limit);
-            segment::cut::pieces(s, &fits).into_iter().map(|r| route.engine.encode(&s[r])).collect()
-        })
-        .collect()
-}
-
-/// Translates `docs` into the target of each route.
-pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, progress: &dyn Progress) -> Result<(Vec<Translated>, Stats)> {
-    let mut stats = Stats { articles: docs.iter().map(Document::articles).sum(), targets: routes.len(), ..Stats::default() };
-    let t0 = Instant::now();
-    let plan = plan(docs, settings.normalize);
-    stats.sentences = plan.occurrences;
-    stats.unique = plan.unique.len();
-    // Tokenise once per distinct engine (one multi-target model serves both targets).
-    let mut pieces: Vec<(usize, Vec<Vec<Vec<String>>>)> = Vec::new();
-    for (r, route) in routes.iter().enumerate() {
-        if pieces.iter().any(|(o, _)| routes[*o].same_engine(route)) {
-            continue;
-        }
-        let overhead = route.source(&[]).len();
-        let limit = settings.max_sentence_tokens.min(route.engine.max_input_length()).saturating_sub(overhead).max(1);
-        let encoded = encode_all(route, &plan.unique, limit)?;
-        stats.cut += encoded.iter().filter(|parts| parts.len() > 1).count();
-        pieces.push((r, encoded));
+/// Source pieces of `sentence`, as one or more parts: a sentence longer than
+/// `limit` tokens is cut at clause boundaries.
+pub fn encode(engine: &Engine, sentence: &str, limit: usize) -> Result<Vec<Vec<String>>> {
+    let pieces = engine.encode(sentence)?;
+    if pieces.len() <= limit {
+        return Ok(vec![pieces]);
     }
-    stats.prepare = t0.elapsed();
+    let fits = |p: &str| engine.encode(p).map_or(true, |t| t.len() <= limit);
+    segment::cut::pieces(sentence, &fits).into_iter().map(|r| engine.encode(&sentence[r])).collect()
+}
 
+/// Translates `docs` into the target of each route, in memory; `cache`, when
+/// given, answers sentences translated before and keeps the new ones.
+pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, cache: Option<&Cache>, progress: &dyn Progress) -> Result<(Vec<Translated>, Stats)> {
+    let stop = AtomicBool::new(false);
+    let pipeline = Pipeline { routes, settings, cache, stop: &stop, progress };
     let mut out = Vec::new();
-    for route in routes {
-        let Some((_, pieces)) = pieces.iter().find(|(o, _)| routes[*o].same_engine(route)) else { continue };
-        let translations = translate_unique(route, pieces, settings, progress, &mut stats)?;
-        let t = Instant::now();
-        let (translations, changes): (Vec<String>, Vec<Vec<Change>>) = match &settings.names {
-            Some(fixer) => plan.unique.par_iter().zip(translations.par_iter()).map(|(src, tr)| fixer.fix(src, tr, route.lang)).unzip(),
-            None => (translations, Vec::new()),
-        };
-        stats.names += t.elapsed();
-        stats.renamed += changes.iter().map(Vec::len).sum::<usize>();
-        let t = Instant::now();
-        out.extend(assemble(docs, &plan, route.lang, &translations, &changes, settings.typography.as_ref()));
-        stats.assemble += t.elapsed();
-    }
+    let stats = pipeline.run(docs.iter().cloned().map(Ok), |_, translated| {
+        out.extend(translated);
+        Ok(())
+    })?;
+    out.sort_by_key(|t| (routes.iter().position(|r| r.lang == t.lang), t.doc));
     Ok((out, stats))
 }
 
-fn translate_unique(
-    route: &Route,
-    parts: &[Vec<Vec<String>>],
-    settings: &Settings,
-    progress: &dyn Progress,
-    stats: &mut Stats,
-) -> Result<Vec<String>> {
-    let sources: Vec<Vec<String>> = parts.par_iter().flatten().map(|p| route.source(p)).collect();
-    let lengths: Vec<usize> = sources.iter().map(Vec::len).collect();
-    let batches = batch::plan(&lengths, settings.max_batch_tokens);
-    progress.start(route.lang, sources.len());
-    let t = Instant::now();
-    let mut outputs: Vec<Vec<String>> = vec![Vec::new(); sources.len()];
-    for (b, members) in batches.iter().enumerate() {
-        let batch: Vec<Vec<String>> = members.iter().map(|&i| sources[i].clone()).collect();
-        let prefixes: Option<Vec<Vec<String>>> = route.prefix().map(|p| vec![p.to_vec(); batch.len()]);
-        let results = route.engine.translate_batch(&batch, prefixes.as_deref()).map_err(|e| match e {
-            Error::Engine { path, message, .. } => Error::Engine { path, batch: b, message },
-            other => other,
-        })?;
-        if results.len() != members.len() {
-            return Err(Error::Engine {
-                path: route.engine.path().clone(),
-                batch: b,
-                message: format!("{} results for {} sentences", results.len(), members.len()),
-            });
-        }
-        for (&i, hyp) in members.iter().zip(results) {
-            outputs[i] = route.strip(&hyp).to_vec();
-        }
-        progress.advance(members.len());
-    }
-    progress.finish();
-    stats.translate += t.elapsed();
-    stats.batches += batches.len();
-    stats.source_tokens += lengths.iter().sum::<usize>();
-    stats.output_tokens += outputs.iter().map(Vec::len).sum::<usize>();
-    let t = Instant::now();
-    let texts = outputs.par_iter().map(|o| route.engine.decode(o)).collect::<Result<Vec<_>>>()?;
-    // Glue the parts of cut sentences back together.
-    let mut texts = texts.into_iter();
-    let joined = parts.iter().map(|p| texts.by_ref().take(p.len()).collect::<Vec<_>>().join(" ")).collect();
-    stats.assemble += t.elapsed();
-    Ok(joined)
-}
-
-fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[String], changes: &[Vec<Change>], typography: Option<&Typography>) -> Vec<Translated> {
+/// Each document of `docs` rebuilt in `lang` from the translations of `plan`'s
+/// distinct sentences, typeset; `doc` indices count within `docs`.
+pub(crate) fn assemble(docs: &[Document], plan: &Plan, lang: Lang, translations: &[String], changes: &[Vec<Change>], typography: Option<&Typography>) -> Vec<Translated> {
     let mut unit = 0;
     let mut out = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
@@ -267,11 +184,11 @@ fn assemble(docs: &[Document], plan: &Plan<'_>, lang: Lang, translations: &[Stri
         for text in doc.texts() {
             let mut units = Vec::with_capacity(text.units.len());
             let mut these = Vec::new();
-            for _ in &text.units {
+            for unit_text in text.unit_texts() {
                 for (_, id) in &plan.units[unit].sentences {
                     these.extend(changes.get(*id).into_iter().flatten().cloned());
                 }
-                let text = rebuild_unit(plan.unit_texts[unit], &plan.units[unit], translations);
+                let text = rebuild_unit(unit_text, &plan.units[unit], translations);
                 units.push(match typography {
                     Some(t) => typography::apply(&text, lang, t),
                     None => text,

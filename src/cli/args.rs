@@ -249,9 +249,23 @@ pub struct TranslateArgs {
     #[arg(long, default_value_t = DEFAULT_MAX_SENTENCE_TOKENS, value_name = "N")]
     pub max_sentence_tokens: usize,
 
-    /// Threads for inference (0: all cores).
+    /// Threads for inference in all (0: all cores).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub threads: usize,
+
+    /// Model replicas translating batches side by side, sharing --threads
+    /// (0: one per thread up to 4 threads, then 2–4 threads each).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub replicas: usize,
+
+    /// Translation cache (SQLite): sentences translated before, by this model
+    /// with these settings, are not translated again.
+    #[arg(long, value_name = "FILE", env = "MOVA_CACHE", conflicts_with = "no_cache")]
+    pub cache: Option<PathBuf>,
+
+    /// Neither read nor write the translation cache.
+    #[arg(long)]
+    pub no_cache: bool,
 
     /// Name handling: put every name in the target language's form and case
     /// (fix), or leave the model's text (off).

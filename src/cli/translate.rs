@@ -9,14 +9,16 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Result};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use mova::cache::{self, Cache};
 use mova::engine::{Engine, EngineOptions};
 use mova::input::{self, Document};
 use mova::model::ModelDir;
+use mova::names::Namer;
+use mova::pipeline::Pipeline;
 use mova::route::Route;
-use mova::translate::{self, Settings};
-use mova::names::{self, Fixer};
-use mova::translate::Translated;
-use mova::translit::Registry;
+use mova::translate::{Settings, Translated};
 use mova::{output, Error, Lang};
 
 use super::args::{NamesMode, Switch, TranslateArgs};
@@ -52,11 +54,14 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
             );
         }
     }
-    let docs: Vec<Document> = sources.iter().map(|s| input::read(s, a.normalize.lossy)).collect::<Result<_, Error>>()?;
+    // Every input file is read through once before any work: a bad line in the
+    // last file stops the run now, not after an hour of translation.
+    let articles = input::check(&sources, a.normalize.lossy)?;
+    let stdin = sources.iter().any(|s| s.origin == input::Origin::Stdin);
     let read = t_read.elapsed();
 
     let t_load = Instant::now();
-    let options = EngineOptions { beam: a.beam.into(), threads: a.threads, ..EngineOptions::default() };
+    let options = EngineOptions { beam: a.beam.into(), threads: a.threads, replicas: a.replicas, ..EngineOptions::default() };
     let mut engines: HashMap<PathBuf, Arc<Engine>> = HashMap::new();
     let mut routes = Vec::new();
     for (lang, path, _) in &assignments {
@@ -73,45 +78,78 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     }
     let load = t_load.elapsed();
 
-    let t_names = Instant::now();
-    let fixer = if a.names == NamesMode::Fix {
-        let registry = Registry::builtin()?;
-        let articles = super::names::articles(&docs);
-        let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
-        Some(Arc::new(Fixer::new(names::prepare(super::names::gazetteer(&a.names_file)?, &texts, &registry))))
-    } else {
-        None
+    let namer = match a.names {
+        NamesMode::Fix => Some(Arc::new(Namer::new(super::names::gazetteer(&a.names_file)?)?)),
+        NamesMode::Off => None,
     };
-    let names_setup = t_names.elapsed();
-
-    let bar = Bar::new(a.quiet);
+    let cache = (!a.no_cache).then(|| Cache::open(&a.cache.clone().unwrap_or_else(cache::default_path)));
+    let warn = |c: &Cache| {
+        for w in c.take_warnings() {
+            eprintln!("mova: warning: {w}");
+        }
+    };
+    if let Some(c) = &cache {
+        warn(c);
+    }
     let settings = Settings {
         max_batch_tokens: a.max_batch_tokens,
         max_sentence_tokens: a.max_sentence_tokens,
         normalize: a.normalize.rules(),
         typography: (a.typography == Switch::On).then(|| a.typography_flags.settings()),
-        names: fixer,
+        names: namer,
     };
-    let (translated, mut stats) = translate::run(&docs, &routes, &settings, &bar)?;
+    let stop = interrupt_flag();
+    let bar = Bar::new(a.quiet, (!stdin).then_some(articles));
+    let pipeline = Pipeline { routes: &routes, settings: &settings, cache: cache.as_ref(), stop, progress: &bar };
+    let mut outputs = output::Outputs::new(&a.out);
+    let mut report = match &a.report {
+        Some(p) => Some((p.clone(), output::AtomicFile::create(p)?)),
+        None => None,
+    };
+    let mut write_time = std::time::Duration::ZERO;
+    let result = pipeline.run(input::stream(&sources, a.normalize.lossy), |doc, translated| {
+        let t = Instant::now();
+        outputs.write(&doc, &translated)?;
+        if let Some((path, file)) = report.as_mut() {
+            use std::io::Write;
+            let lines = report_lines(&doc, &translated).map_err(|e| Error::io(path.clone(), std::io::Error::other(e)))?;
+            file.write_all(lines.as_bytes()).map_err(|e| Error::io(path.clone(), e))?;
+        }
+        write_time += t.elapsed();
+        Ok(())
+    });
+    if let Some(c) = &cache {
+        warn(c);
+    }
+    let mut stats = result?;
+    let t_commit = Instant::now();
+    let files = outputs.commit()?;
+    if let Some((_, file)) = report {
+        file.commit()?;
+    }
     stats.read = read;
     stats.load = load;
-    stats.names += names_setup;
-
-    let t_write = Instant::now();
-    for t in &translated {
-        let doc = &docs[t.doc];
-        let text = output::render(doc, t)?;
-        output::write_atomic(&output::path_for(&a.out, &doc.stem, doc.ext, t.lang), &text)?;
-    }
-    if let Some(path) = &a.report {
-        output::write_atomic(path, &report(&docs, &translated)?)?;
-    }
-    stats.write = t_write.elapsed();
+    stats.write = write_time + t_commit.elapsed();
     if !a.quiet {
         eprintln!("mova: {stats}");
-        eprintln!("mova: wrote {} files to {}", translated.len(), a.out.display());
+        eprintln!("mova: wrote {files} files to {}", a.out.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A flag set by Ctrl-C (and SIGTERM, SIGHUP): the run stops after the batches
+/// already running, keeping their translations in the cache; a second Ctrl-C
+/// exits at once. Outputs are temporary files until the end, so neither leaves
+/// a partial output.
+fn interrupt_flag() -> &'static AtomicBool {
+    static STOP: AtomicBool = AtomicBool::new(false);
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("\nmova: stopping after the batches now running (Ctrl-C again to quit at once)");
+    });
+    &STOP
 }
 
 /// Which model directory serves each target: `LANG=DIR` entries first, then a bare
@@ -151,24 +189,24 @@ fn show_paths(paths: &[PathBuf]) -> String {
     paths.iter().map(|p| Path::new(p).display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// The name changes as JSON Lines: one line per article and language (file,
-/// article, field, lang, changes: entity, source, model, mova).
-fn report(docs: &[Document], translated: &[Translated]) -> Result<String> {
+/// The name changes of one document as JSON Lines: one line per article,
+/// field and language (file, article, field, lang, changes: entity, source,
+/// model, mova).
+fn report_lines(doc: &Document, translated: &[Translated]) -> serde_json::Result<String> {
     let mut out = String::new();
+    let file = doc.origin.display_path().display().to_string();
+    let labels: Vec<(String, Option<String>)> = match &doc.content {
+        input::Content::Text(_) => vec![(file.clone(), None)],
+        input::Content::Jsonl(records) => records
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| {
+                let id = r.label(doc.first_record + i);
+                r.texts.iter().map(move |(field, _)| (id.clone(), Some(field.clone())))
+            })
+            .collect(),
+    };
     for t in translated {
-        let doc = &docs[t.doc];
-        let file = doc.origin.display_path().display().to_string();
-        let labels: Vec<(String, Option<String>)> = match &doc.content {
-            input::Content::Text(_) => vec![(file.clone(), None)],
-            input::Content::Jsonl(records) => records
-                .iter()
-                .enumerate()
-                .flat_map(|(i, r)| {
-                    let id = r.label(i);
-                    r.texts.iter().map(move |(field, _)| (id.clone(), Some(field.clone())))
-                })
-                .collect(),
-        };
         for ((article, field), changes) in labels.iter().zip(&t.changes) {
             let line = serde_json::json!({"file": file, "article": article, "field": field, "lang": t.lang.to_string(), "changes": changes});
             out.push_str(&serde_json::to_string(&line)?);

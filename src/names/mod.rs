@@ -56,6 +56,18 @@ pub(crate) fn common_names() -> impl Iterator<Item = CommonName> {
 /// cue in `texts` (each distinct spelling derived once).
 pub fn prepare(gazetteer: Gazetteer, texts: &[&str], registry: &Registry) -> Detector {
     let first = Detector::new(gazetteer.clone());
+    let found = unknown_spellings(&first, texts);
+    if found.is_empty() {
+        return first;
+    }
+    let deriver = derive::Deriver::new(registry);
+    let mut g = gazetteer;
+    g.entities.extend(found.par_iter().map(|(spelling, kind)| derive_entity(&deriver, spelling, *kind)).collect::<Vec<_>>());
+    Detector::new(g)
+}
+
+/// Names not in the gazetteer found by cue in `texts`, each distinct spelling once.
+fn unknown_spellings(first: &Detector, texts: &[&str]) -> Vec<(String, Kind)> {
     let mut found: Vec<(String, Kind)> = Vec::new();
     for t in texts {
         let known = first.known(t, &[]);
@@ -66,17 +78,47 @@ pub fn prepare(gazetteer: Gazetteer, texts: &[&str], registry: &Registry) -> Det
             }
         }
     }
-    if found.is_empty() {
-        return first;
+    found
+}
+
+fn derive_entity(deriver: &derive::Deriver<'_>, spelling: &str, kind: Kind) -> Entity {
+    deriver.entity(format!("derived:{}", spelling.to_lowercase().replace(' ', "_")), spelling, kind)
+}
+
+/// Names for a stream of article batches: [`prepare`] one batch at a time, each
+/// unknown spelling derived once for the whole run.
+pub struct Namer {
+    gazetteer: Gazetteer,
+    first: Detector,
+    deriver: derive::Deriver<'static>,
+    derived: std::sync::Mutex<std::collections::HashMap<String, Entity>>,
+}
+
+impl Namer {
+    /// A namer over `gazetteer` (and the built-in transliteration schemes).
+    pub fn new(gazetteer: Gazetteer) -> crate::Result<Namer> {
+        let registry = Registry::shared()?;
+        Ok(Namer { first: Detector::new(gazetteer.clone()), gazetteer, deriver: derive::Deriver::new(registry), derived: Default::default() })
     }
-    let deriver = derive::Deriver::new(registry);
-    let mut g = gazetteer;
-    let derived: Vec<Entity> = found
-        .par_iter()
-        .map(|(spelling, kind)| deriver.entity(format!("derived:{}", spelling.to_lowercase().replace(' ', "_")), spelling, *kind))
-        .collect();
-    g.entities.extend(derived);
-    Detector::new(g)
+
+    /// The fixer for a batch of articles: the gazetteer plus the names derived
+    /// for the unknown names found in `texts`.
+    pub fn fixer(&self, texts: &[&str]) -> Fixer {
+        let found = unknown_spellings(&self.first, texts);
+        if found.is_empty() {
+            return Fixer::new(Detector::new(self.gazetteer.clone()));
+        }
+        let new: Vec<(String, Kind)> = {
+            let known = self.derived.lock().unwrap_or_else(|p| p.into_inner());
+            found.iter().filter(|(s, _)| !known.contains_key(s)).cloned().collect()
+        };
+        let made: Vec<(String, Entity)> = new.par_iter().map(|(s, k)| (s.clone(), derive_entity(&self.deriver, s, *k))).collect();
+        let mut known = self.derived.lock().unwrap_or_else(|p| p.into_inner());
+        known.extend(made);
+        let mut g = self.gazetteer.clone();
+        g.entities.extend(found.iter().filter_map(|(s, _)| known.get(s).cloned()));
+        Fixer::new(Detector::new(g))
+    }
 }
 
 /// What an entity is.

@@ -35,6 +35,15 @@ impl Registry {
         Ok(Registry { schemes: schemes.collect() })
     }
 
+    /// The built-in registry, loaded once per process.
+    pub fn shared() -> Result<&'static Registry> {
+        static SHARED: std::sync::OnceLock<std::result::Result<Registry, String>> = std::sync::OnceLock::new();
+        match SHARED.get_or_init(|| Registry::builtin().map_err(|e| e.to_string())) {
+            Ok(r) => Ok(r),
+            Err(e) => Err(Error::Usage(e.clone())),
+        }
+    }
+
     /// Every scheme, by language then id.
     pub fn schemes(&self) -> impl Iterator<Item = &Scheme> {
         self.schemes.iter().map(|(s, _)| s)

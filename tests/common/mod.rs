@@ -7,8 +7,16 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// The real `mova` binary.
+/// The mova binary, with a translation cache of its own (so runs of tests
+/// neither share translations nor touch the user's cache); tests of the
+/// cache pass `--cache` themselves.
 pub fn mova() -> Command {
-    Command::cargo_bin("mova").expect("mova binary")
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cache-{}-{n}", std::process::id()));
+    let mut c = Command::cargo_bin("mova").expect("mova binary");
+    c.env("MOVA_CACHE", dir.join("translations.sqlite"));
+    c
 }
 
 /// A path under the repository.

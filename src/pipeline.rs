@@ -1,0 +1,574 @@
+//! The streaming pipeline: articles in, translated articles out, in bounded memory.
+//!
+//! In: an iterator of [`Document`]s (a JSON Lines file may come in parts), the
+//! [`Route`]s, [`Settings`], an optional [`Cache`]. Out: each document with its
+//! [`Translated`] versions, handed to a sink in input order, and [`Stats`].
+//!
+//! Three stages run at once, joined by bounded channels:
+//! 1. prepare (one thread, Rayon inside): group documents into chunks, normalise,
+//!    segment, deduplicate; answer what it can from the run's memo and the cache;
+//!    tokenise the rest and cut token-budgeted batches over all targets of an
+//!    engine at once (Russian and Belarusian requests of a multilingual model
+//!    share batches);
+//! 2. translate (one thread per engine replica): run batches, detokenise;
+//! 3. collect (the caller's thread): store each finished batch in the cache,
+//!    put names right, and when a chunk is complete, rebuild and typeset its
+//!    units and give its documents to the sink.
+//!
+//! A sentence seen again while its first translation is still in flight waits
+//! for it instead of being translated twice. Stopping (an error, or the stop
+//! flag set by Ctrl-C) lets batches already running finish and be cached.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{bounded, Receiver, Sender};
+use rayon::prelude::*;
+
+use crate::batch;
+use crate::cache::{Cache, Scope};
+use crate::engine::Backend;
+use crate::error::{Error, Result};
+use crate::input::Document;
+use crate::names::Change;
+use crate::route::Route;
+use crate::stats::Stats;
+use crate::translate::{self, Plan, Settings, Translated};
+
+/// Receives progress, e.g. to draw a bar.
+pub trait Progress: Sync {
+    /// `n` more articles are done.
+    fn advance(&self, _n: usize) {}
+    /// The run is over.
+    fn finish(&self) {}
+}
+
+/// Progress that goes nowhere.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// Chunks are cut at this many bytes of article text: big enough for batches of
+/// similar lengths and for repeats to meet, small enough to keep memory flat.
+pub const CHUNK_BYTES: usize = 256 * 1024;
+
+/// Translations stay in the run's memo this many chunks after last use.
+const MEMO_CHUNKS: usize = 8;
+
+/// The work of one run.
+pub struct Pipeline<'a> {
+    pub routes: &'a [Route],
+    pub settings: &'a Settings,
+    pub cache: Option<&'a Cache>,
+    pub stop: &'a AtomicBool,
+    pub progress: &'a dyn Progress,
+}
+
+/// Where a sentence's translation into one route comes from.
+#[derive(Clone)]
+enum Slot {
+    /// Known: the model's text (from the memo or cache), not yet name-fixed.
+    Raw(String),
+    /// Being translated in an earlier chunk.
+    Wait,
+    /// Being translated here: the parts done so far.
+    Parts(Vec<Option<String>>),
+    /// Final: the name-fixed text with its changes.
+    Done(String, Vec<Change>),
+}
+
+struct Chunk {
+    id: usize,
+    first_doc: usize,
+    docs: Vec<Document>,
+    plan: Plan,
+    /// [route][unique sentence]
+    slots: Vec<Vec<Slot>>,
+    fixer: Option<crate::names::Fixer>,
+    batches_left: usize,
+    /// Translations found in the cache, and sentences cut into parts.
+    cached: usize,
+    cut: usize,
+}
+
+struct Job {
+    chunk: usize,
+    /// (route, unique sentence, part) of each source.
+    items: Vec<(usize, usize, usize)>,
+    sources: Vec<Vec<String>>,
+    prefixes: Option<Vec<Vec<String>>>,
+}
+
+enum Msg {
+    Chunk(Box<Chunk>),
+    Done { chunk: usize, items: Vec<(usize, usize, usize)>, texts: Vec<String>, source_tokens: usize, output_tokens: usize, secs: Duration },
+    Failed(Error),
+    Prepared(Duration),
+}
+
+/// Translations of this run by (route, sentence): `None` while in flight.
+#[derive(Default)]
+struct Memo {
+    map: HashMap<(usize, String), (Option<String>, usize)>,
+}
+
+/// Routes that share one engine (and so tokens, batches and the cache fingerprint).
+struct Group {
+    routes: Vec<usize>,
+    limit: usize,
+}
+
+impl Pipeline<'_> {
+    fn groups(&self) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        for (r, route) in self.routes.iter().enumerate() {
+            match groups.iter_mut().find(|g| self.routes[g.routes[0]].same_engine(route)) {
+                Some(g) => g.routes.push(r),
+                None => {
+                    let overhead = route.source(&[]).len();
+                    let limit = self.settings.max_sentence_tokens.min(route.engine.max_input_length()).saturating_sub(overhead).max(1);
+                    groups.push(Group { routes: vec![r], limit });
+                }
+            }
+        }
+        groups
+    }
+
+    /// The cache scope of each route: model fingerprint, language, and the
+    /// options that change its output.
+    fn scopes(&self, cache: &Cache) -> Result<Vec<Scope>> {
+        let mut prints: Vec<(usize, String)> = Vec::new();
+        self.routes
+            .iter()
+            .enumerate()
+            .map(|(r, route)| {
+                let dir = route.engine.dir();
+                let print = match prints.iter().find(|(o, _)| self.routes[*o].same_engine(route)) {
+                    Some((_, p)) => p.clone(),
+                    None => {
+                        let stamp = dir.stamp().map_err(|e| Error::io(&dir.path, e))?;
+                        let p = cache.fingerprint(&dir.path, &stamp, || dir.fingerprint()).map_err(|e| Error::io(&dir.path, e))?;
+                        prints.push((r, p.clone()));
+                        p
+                    }
+                };
+                let options = format!(
+                    "{};cut={};src={}|{};prefix={}",
+                    route.engine.decoding(),
+                    self.settings.max_sentence_tokens,
+                    route.source_prefix.join(" "),
+                    route.source_suffix.join(" "),
+                    route.target_prefix.join(" ")
+                );
+                Ok(Scope { model: print, lang: route.lang.code().to_string(), options })
+            })
+            .collect()
+    }
+
+    /// Runs `docs` through the pipeline; `sink` gets each document with its
+    /// translations (one per route), in input order.
+    pub fn run<I, S>(&self, docs: I, mut sink: S) -> Result<Stats>
+    where
+        I: Iterator<Item = Result<Document>> + Send,
+        S: FnMut(Document, Vec<Translated>) -> Result<()>,
+    {
+        let t0 = Instant::now();
+        let groups = self.groups();
+        let scopes = match self.cache {
+            Some(c) if c.is_on() => Some(self.scopes(c)?),
+            _ => None,
+        };
+        let memo = Mutex::new(Memo::default());
+        let replicas: usize = groups.iter().map(|g| self.routes[g.routes[0]].engine.replicas()).sum();
+        let (job_tx, job_rx) = bounded::<Job>(replicas * 2);
+        let (msg_tx, msg_rx) = bounded::<Msg>(replicas * 4 + 4);
+        let mut stats = Stats { targets: self.routes.len(), ..Stats::default() };
+        let result = std::thread::scope(|scope| {
+            {
+                let msg_tx = msg_tx.clone();
+                let (groups, scopes, memo) = (&groups, scopes.as_deref(), &memo);
+                scope.spawn(move || self.prepare(docs, groups, scopes, memo, job_tx, msg_tx));
+            }
+            for _ in 0..replicas {
+                let (job_rx, msg_tx) = (job_rx.clone(), msg_tx.clone());
+                scope.spawn(move || self.work(job_rx, msg_tx));
+            }
+            drop((job_rx, msg_tx));
+            self.collect(msg_rx, scopes.as_deref(), &memo, &mut stats, &mut sink)
+        });
+        stats.wall = t0.elapsed();
+        result.map(|()| stats)
+    }
+
+    /// Stage 1: chunks → memo/cache answers, and batches for the rest.
+    fn prepare<I>(&self, docs: I, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>, jobs: Sender<Job>, msgs: Sender<Msg>)
+    where
+        I: Iterator<Item = Result<Document>>,
+    {
+        let mut next_doc = 0;
+        let mut id = 0;
+        let mut pending: Vec<Document> = Vec::new();
+        let mut bytes = 0;
+        let mut docs = docs.peekable();
+        while !self.stop.load(Ordering::Relaxed) {
+            let doc = docs.next();
+            let end = doc.is_none();
+            match doc {
+                Some(Ok(d)) => {
+                    bytes += d.texts().iter().map(|t| t.text.len()).sum::<usize>();
+                    pending.push(d);
+                }
+                Some(Err(e)) => {
+                    let _ = msgs.send(Msg::Failed(e));
+                    return;
+                }
+                None => {}
+            }
+            if pending.is_empty() || (!end && bytes < CHUNK_BYTES) {
+                if end {
+                    break;
+                }
+                continue;
+            }
+            let t = Instant::now();
+            let chunk_docs = std::mem::take(&mut pending);
+            bytes = 0;
+            let first_doc = next_doc;
+            next_doc += chunk_docs.len();
+            let (chunk, chunk_jobs) = match self.chunk(id, first_doc, chunk_docs, groups, scopes, memo) {
+                Ok(c) => c,
+                Err(e) => {
+                    let _ = msgs.send(Msg::Failed(e));
+                    return;
+                }
+            };
+            let _ = msgs.send(Msg::Prepared(t.elapsed()));
+            if msgs.send(Msg::Chunk(Box::new(chunk))).is_err() {
+                return;
+            }
+            for job in chunk_jobs {
+                if self.stop.load(Ordering::Relaxed) || jobs.send(job).is_err() {
+                    return;
+                }
+            }
+            id += 1;
+            if end {
+                break;
+            }
+        }
+    }
+
+    fn chunk(&self, id: usize, first_doc: usize, docs: Vec<Document>, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>) -> Result<(Chunk, Vec<Job>)> {
+        let plan = translate::plan(&docs, self.settings.normalize);
+        let fixer = self.settings.names.as_ref().map(|n| {
+            let texts: Vec<&str> = docs.iter().flat_map(|d| d.texts()).map(|t| t.text.as_str()).collect();
+            n.fixer(&texts)
+        });
+        let n = plan.unique.len();
+        let mut slots: Vec<Vec<Slot>> = vec![Vec::new(); self.routes.len()];
+        let mut jobs = Vec::new();
+        let (mut cached, mut cut) = (0, 0);
+        for group in groups {
+            // Which sentences each route of the group still needs translated.
+            let mut needed: Vec<Vec<usize>> = Vec::new();
+            for &r in &group.routes {
+                let mut route_slots = vec![Slot::Wait; n];
+                let mut unknown = Vec::new();
+                {
+                    let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
+                    for (u, s) in plan.unique.iter().enumerate() {
+                        match m.map.get_mut(&(r, s.clone())) {
+                            Some((value, last)) => {
+                                *last = id;
+                                route_slots[u] = value.clone().map_or(Slot::Wait, Slot::Raw);
+                            }
+                            None => unknown.push(u),
+                        }
+                    }
+                }
+                if let (Some(cache), Some(scopes)) = (self.cache, scopes) {
+                    let sources: Vec<&str> = unknown.iter().map(|&u| plan.unique[u].as_str()).collect();
+                    let found = cache.get_many(&scopes[r], &sources);
+                    let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
+                    let mut still = Vec::new();
+                    for (&u, hit) in unknown.iter().zip(found) {
+                        match hit {
+                            Some(t) => {
+                                m.map.insert((r, plan.unique[u].clone()), (Some(t.clone()), id));
+                                route_slots[u] = Slot::Raw(t);
+                                cached += 1;
+                            }
+                            None => still.push(u),
+                        }
+                    }
+                    unknown = still;
+                }
+                let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
+                for &u in &unknown {
+                    m.map.insert((r, plan.unique[u].clone()), (None, id));
+                }
+                needed.push(unknown);
+                slots[r] = route_slots;
+            }
+            // Tokenise each needed sentence once for the whole group.
+            let mut wanted: Vec<usize> = needed.iter().flatten().copied().collect();
+            wanted.sort_unstable();
+            wanted.dedup();
+            if wanted.is_empty() {
+                continue;
+            }
+            let engine = &self.routes[group.routes[0]].engine;
+            let encoded: Vec<Vec<Vec<String>>> = wanted.par_iter().map(|&u| translate::encode(engine, &plan.unique[u], group.limit)).collect::<Result<_>>()?;
+            cut += encoded.iter().filter(|p| p.len() > 1).count();
+            let index: HashMap<usize, usize> = wanted.iter().enumerate().map(|(i, &u)| (u, i)).collect();
+            let mut items = Vec::new();
+            let mut sources = Vec::new();
+            for (k, &r) in group.routes.iter().enumerate() {
+                for &u in &needed[k] {
+                    let parts = &encoded[index[&u]];
+                    slots[r][u] = Slot::Parts(vec![None; parts.len()]);
+                    for (p, pieces) in parts.iter().enumerate() {
+                        items.push((r, u, p));
+                        sources.push(self.routes[r].source(pieces));
+                    }
+                }
+            }
+            let lengths: Vec<usize> = sources.iter().map(Vec::len).collect();
+            for members in batch::plan(&lengths, self.settings.max_batch_tokens) {
+                let its: Vec<(usize, usize, usize)> = members.iter().map(|&i| items[i]).collect();
+                let prefixes = self.routes[its[0].0].prefix().map(|_| its.iter().map(|&(r, _, _)| self.routes[r].prefix().unwrap_or_default().to_vec()).collect());
+                jobs.push(Job { chunk: id, items: its, sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(), prefixes });
+            }
+        }
+        let chunk = Chunk { id, first_doc, docs, plan, slots, fixer, batches_left: jobs.len(), cached, cut };
+        Ok((chunk, jobs))
+    }
+
+    /// Stage 2: batches → detokenised text, one thread per replica.
+    fn work(&self, jobs: Receiver<Job>, msgs: Sender<Msg>) {
+        for job in jobs {
+            if self.stop.load(Ordering::Relaxed) {
+                continue;
+            }
+            let route = |r: usize| &self.routes[r];
+            let engine = &route(job.items[0].0).engine;
+            let t = Instant::now();
+            let result = engine.translate_batch(&job.sources, job.prefixes.as_deref()).and_then(|hyps| {
+                if hyps.len() != job.sources.len() {
+                    return Err(Error::Engine { path: engine.path().clone(), batch: 0, message: format!("{} results for {} sentences", hyps.len(), job.sources.len()) });
+                }
+                let output_tokens = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| route(r).strip(h).len()).sum();
+                let texts = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| engine.decode(route(r).strip(h))).collect::<Result<Vec<_>>>()?;
+                Ok((texts, output_tokens))
+            });
+            let msg = match result {
+                Ok((texts, output_tokens)) => Msg::Done {
+                    chunk: job.chunk,
+                    source_tokens: job.sources.iter().map(Vec::len).sum(),
+                    output_tokens,
+                    items: job.items,
+                    texts,
+                    secs: t.elapsed(),
+                },
+                Err(e) => Msg::Failed(e),
+            };
+            if msgs.send(msg).is_err() {
+                return;
+            }
+        }
+    }
+
+    /// Stage 3: results → cache, names, finished chunks → sink.
+    fn collect<S>(&self, msgs: Receiver<Msg>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats, sink: &mut S) -> Result<()>
+    where
+        S: FnMut(Document, Vec<Translated>) -> Result<()>,
+    {
+        let mut chunks: BTreeMap<usize, Chunk> = BTreeMap::new();
+        let mut next = 0;
+        let mut failure: Option<Error> = None;
+        let mut busy = Duration::ZERO;
+        loop {
+            let msg = match msgs.recv_timeout(Duration::from_millis(200)) {
+                Ok(m) => m,
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    if failure.is_none() && self.stop.load(Ordering::Relaxed) {
+                        failure = Some(Error::Interrupted);
+                    }
+                    continue;
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            };
+            match msg {
+                Msg::Prepared(t) => stats.prepare += t,
+                Msg::Chunk(c) => {
+                    chunks.insert(c.id, *c);
+                }
+                Msg::Failed(e) => {
+                    self.stop.store(true, Ordering::Relaxed);
+                    failure.get_or_insert(e);
+                }
+                Msg::Done { chunk, items, texts, source_tokens, output_tokens, secs } => {
+                    stats.translate += secs;
+                    stats.batches += 1;
+                    stats.source_tokens += source_tokens;
+                    stats.output_tokens += output_tokens;
+                    let t = Instant::now();
+                    if let Some(c) = chunks.get_mut(&chunk) {
+                        self.batch_done(c, items, texts, scopes, memo, stats);
+                    }
+                    busy += t.elapsed();
+                }
+            }
+            if failure.is_none() && self.stop.load(Ordering::Relaxed) {
+                failure = Some(Error::Interrupted);
+            }
+            if failure.is_some() {
+                continue;
+            }
+            // Finish chunks in order.
+            while chunks.get(&next).is_some_and(|c| c.batches_left == 0) {
+                let c = chunks.remove(&next).expect("present");
+                let t = Instant::now();
+                if let Err(e) = self.finish(c, memo, stats, sink) {
+                    self.stop.store(true, Ordering::Relaxed);
+                    failure = Some(e);
+                    break;
+                }
+                busy += t.elapsed();
+                next += 1;
+            }
+        }
+        stats.assemble += busy.saturating_sub(stats.names);
+        self.progress.finish();
+        match failure {
+            Some(e) => Err(e),
+            None if !chunks.is_empty() => Err(Error::Usage("internal: a chunk was left unfinished".into())),
+            None => Ok(()),
+        }
+    }
+
+    fn batch_done(&self, c: &mut Chunk, items: Vec<(usize, usize, usize)>, texts: Vec<String>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats) {
+        c.batches_left = c.batches_left.saturating_sub(1);
+        let mut complete: Vec<(usize, usize)> = Vec::new();
+        for ((r, u, p), text) in items.into_iter().zip(texts) {
+            if let Slot::Parts(parts) = &mut c.slots[r][u] {
+                if let Some(slot) = parts.get_mut(p) {
+                    *slot = Some(text);
+                }
+                if parts.iter().all(Option::is_some) {
+                    let joined = parts.iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" ");
+                    c.slots[r][u] = Slot::Raw(joined);
+                    complete.push((r, u));
+                }
+            }
+        }
+        stats.translated += complete.len();
+        {
+            let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
+            for &(r, u) in &complete {
+                if let (Some(entry), Slot::Raw(t)) = (m.map.get_mut(&(r, c.plan.unique[u].clone())), &c.slots[r][u]) {
+                    entry.0 = Some(t.clone());
+                }
+            }
+        }
+        if let (Some(cache), Some(scopes)) = (self.cache, scopes) {
+            for (r, scope) in scopes.iter().enumerate() {
+                let entries: Vec<(&str, &str)> = complete
+                    .iter()
+                    .filter(|(cr, _)| *cr == r)
+                    .filter_map(|&(_, u)| match &c.slots[r][u] {
+                        Slot::Raw(t) => Some((c.plan.unique[u].as_str(), t.as_str())),
+                        _ => None,
+                    })
+                    .collect();
+                cache.put_many(scope, &entries);
+            }
+        }
+        // Names now, while later batches run.
+        let t = Instant::now();
+        self.fix_names(c, &complete);
+        stats.names += t.elapsed();
+    }
+
+    fn fix_names(&self, c: &mut Chunk, which: &[(usize, usize)]) {
+        let fixed: Vec<((usize, usize), Slot)> = which
+            .par_iter()
+            .filter_map(|&(r, u)| match &c.slots[r][u] {
+                Slot::Raw(t) => {
+                    let (text, changes) = match &c.fixer {
+                        Some(f) => f.fix(&c.plan.unique[u], t, self.routes[r].lang),
+                        None => (t.clone(), Vec::new()),
+                    };
+                    Some(((r, u), Slot::Done(text, changes)))
+                }
+                _ => None,
+            })
+            .collect();
+        for ((r, u), s) in fixed {
+            c.slots[r][u] = s;
+        }
+    }
+
+    fn finish<S>(&self, mut c: Chunk, memo: &Mutex<Memo>, stats: &mut Stats, sink: &mut S) -> Result<()>
+    where
+        S: FnMut(Document, Vec<Translated>) -> Result<()>,
+    {
+        // Sentences answered by an earlier chunk's batches, now finished.
+        {
+            let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
+            for (r, slots) in c.slots.iter_mut().enumerate() {
+                for (u, slot) in slots.iter_mut().enumerate() {
+                    if matches!(slot, Slot::Wait) {
+                        match m.map.get(&(r, c.plan.unique[u].clone())) {
+                            Some((Some(t), _)) => *slot = Slot::Raw(t.clone()),
+                            _ => return Err(Error::Usage(format!("internal: no translation for a repeated sentence: {}", c.plan.unique[u]))),
+                        }
+                    }
+                }
+            }
+            m.map.retain(|_, (v, last)| v.is_none() || *last + MEMO_CHUNKS > c.id);
+        }
+        let raw: Vec<(usize, usize)> = c
+            .slots
+            .iter()
+            .enumerate()
+            .flat_map(|(r, s)| s.iter().enumerate().filter(|(_, s)| matches!(s, Slot::Raw(_))).map(move |(u, _)| (r, u)))
+            .collect();
+        stats.reused += raw.len().saturating_sub(c.cached);
+        stats.cached += c.cached;
+        stats.cut += c.cut;
+        let t = Instant::now();
+        self.fix_names(&mut c, &raw);
+        stats.names += t.elapsed();
+        stats.sentences += c.plan.occurrences;
+        stats.unique += c.plan.unique.len();
+        stats.articles += c.docs.iter().map(Document::articles).sum::<usize>();
+        let mut per_route: Vec<(Vec<String>, Vec<Vec<Change>>)> = Vec::with_capacity(self.routes.len());
+        stats.renamed += c.slots.iter().flatten().map(|s| if let Slot::Done(_, ch) = s { ch.len() } else { 0 }).sum::<usize>();
+        for slots in &mut c.slots {
+            let (texts, changes) = slots
+                .iter_mut()
+                .map(|s| match std::mem::replace(s, Slot::Wait) {
+                    Slot::Done(text, changes) => (text, changes),
+                    _ => (String::new(), Vec::new()),
+                })
+                .unzip();
+            per_route.push((texts, changes));
+        }
+        let typography = self.settings.typography.as_ref();
+        let mut out: Vec<Vec<Translated>> = vec![Vec::new(); c.docs.len()];
+        for (route, (texts, changes)) in self.routes.iter().zip(&per_route) {
+            for t in translate::assemble(&c.docs, &c.plan, route.lang, texts, changes, typography) {
+                let d = t.doc;
+                out[d].push(Translated { doc: c.first_doc + d, ..t });
+            }
+        }
+        let articles: usize = c.docs.iter().map(Document::articles).sum();
+        for (doc, translated) in c.docs.into_iter().zip(out) {
+            sink(doc, translated)?;
+        }
+        self.progress.advance(articles);
+        Ok(())
+    }
+}
