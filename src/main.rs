@@ -1,5 +1,6 @@
 //! The `mova` binary: parses the command line and dispatches; every failure is
-//! one `mova: …` line on stderr naming the file or flag to fix, and exit code 1.
+//! one `mova: …` line on stderr naming the file or flag to fix, and exit code 1
+//! (130 when interrupted by a signal).
 
 mod cli;
 
@@ -10,7 +11,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("mova: {e}");
-            ExitCode::FAILURE
+            match e.downcast_ref::<mova::Error>() {
+                Some(mova::Error::Interrupted) => ExitCode::from(130),
+                _ => ExitCode::FAILURE,
+            }
         }
     }
 }

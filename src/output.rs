@@ -67,6 +67,31 @@ pub fn render(doc: &Document, t: &Translated) -> Result<String> {
     }
 }
 
+/// Temporary outputs are `.mova-<pid>-<random>.tmp`: the pid tells a later run
+/// whether the writer is gone (killed) and the file can be removed.
+const TMP_PREFIX: &str = ".mova-";
+
+/// Removes temporary outputs under `dir` left by mova processes that no longer
+/// run (a run killed with SIGKILL cannot clean up after itself). Returns how
+/// many were removed.
+pub fn sweep(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.file_type().is_ok_and(|t| t.is_dir()) && !name.starts_with('.') {
+            removed += sweep(&path);
+            continue;
+        }
+        let Some(pid) = name.strip_prefix(TMP_PREFIX).and_then(|r| r.split('-').next()).and_then(|p| p.parse::<u32>().ok()) else { continue };
+        if name.ends_with(".tmp") && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() && fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// A file written through a temporary file beside it and renamed into place by
 /// [`AtomicFile::commit`]; dropped before that, it leaves nothing behind.
 pub struct AtomicFile {
@@ -79,7 +104,8 @@ impl AtomicFile {
     pub fn create(path: &Path) -> Result<AtomicFile> {
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let tmp = tempfile::Builder::new().prefix(".mova-").suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+        let prefix = format!("{TMP_PREFIX}{}-", std::process::id());
+        let tmp = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
         Ok(AtomicFile { path: path.to_path_buf(), tmp: std::io::BufWriter::with_capacity(1 << 16, tmp) })
     }
 
@@ -129,8 +155,11 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    /// Outputs under `dir`.
+    /// Outputs under `dir`; temporaries of killed runs there are removed.
     pub fn new(dir: &Path) -> Outputs {
+        if cfg!(target_os = "linux") {
+            sweep(dir);
+        }
         Outputs { dir: dir.to_path_buf(), open: Vec::new(), closed: Vec::new() }
     }
 
@@ -194,6 +223,21 @@ mod tests {
         let p = path_for(Path::new("out"), Path::new("news/a"), "txt", Lang::Be);
         assert_eq!(p, Path::new("out/news/a.be.txt"));
         assert_eq!(path_for(Path::new("o"), Path::new("x"), "jsonl", Lang::Ru), Path::new("o/x.ru.jsonl"));
+    }
+
+    #[test]
+    fn sweep_removes_temporaries_of_dead_processes_only() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let dead = dir.path().join("sub/.mova-4294967-abc.tmp");
+        fs::write(&dead, "x").unwrap();
+        let mine = AtomicFile::create(&dir.path().join("a.ru.txt")).unwrap();
+        fs::write(dir.path().join(".mova-notes.tmp"), "x").unwrap();
+        assert_eq!(sweep(dir.path()), 1);
+        assert!(!dead.exists());
+        assert!(dir.path().join(".mova-notes.tmp").exists());
+        mine.commit().unwrap();
+        assert!(dir.path().join("a.ru.txt").exists());
     }
 
     #[test]

@@ -260,10 +260,10 @@ pub struct TranslateArgs {
 
     /// Translation cache (SQLite): sentences translated before, by this model
     /// with these settings, are not translated again.
-    #[arg(long, value_name = "FILE", env = "MOVA_CACHE", conflicts_with = "no_cache")]
+    #[arg(long, value_name = "FILE", env = "MOVA_CACHE")]
     pub cache: Option<PathBuf>,
 
-    /// Neither read nor write the translation cache.
+    /// Neither read nor write the translation cache (overrides --cache).
     #[arg(long)]
     pub no_cache: bool,
 
