@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+
 use ct2rs::sys::{BatchType, ComputeType, Config, Device, TranslationOptions, Translator};
 use sentencepiece::SentencePieceProcessor;
 
@@ -28,11 +29,17 @@ pub struct EngineOptions {
     pub max_input_length: usize,
     /// Computation type (`default` keeps the model's quantization).
     pub compute_type: ComputeType,
+    /// Restrict the output vocabulary to what these targets can contain
+    /// ([`crate::vocab`]) when that leaves at most half of it; empty: never.
+    pub restrict_to: Vec<crate::Lang>,
+    /// Where mova keeps its view of a restricted model (the model's files linked,
+    /// plus `vmap.txt`): never the user's model directory.
+    pub work_dir: PathBuf,
 }
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { beam: 4, threads: 0, replicas: 0, max_input_length: 1024, compute_type: ComputeType::DEFAULT }
+        EngineOptions { beam: 4, threads: 0, replicas: 0, max_input_length: 1024, compute_type: ComputeType::DEFAULT, restrict_to: Vec::new(), work_dir: std::env::temp_dir().join("mova") }
     }
 }
 
@@ -45,6 +52,8 @@ pub trait Backend: Send + Sync {
 /// A loaded model: the CTranslate2 translator and its SentencePiece models.
 pub struct Engine {
     dir: ModelDir,
+    /// Output candidates (restricted, full) when the vocabulary is restricted.
+    vocab: Option<(usize, usize)>,
     translator: Translator,
     options: EngineOptions,
     source_sp: SentencePieceProcessor,
@@ -103,7 +112,8 @@ impl Engine {
             num_threads_per_replica: per,
             ..Config::default()
         };
-        let translator = Translator::new(&dir.path, &config).map_err(|e| {
+        let (load_path, vocab) = restricted_view(&dir, &options)?;
+        let translator = Translator::new(&load_path, &config).map_err(|e| {
             Error::model(
                 dir.path.join("model.bin"),
                 format!(
@@ -113,7 +123,7 @@ impl Engine {
             )
         })?;
         let options = EngineOptions { threads, replicas, ..options };
-        Ok(Engine { dir, translator, options, source_sp, target_sp })
+        Ok(Engine { dir, vocab, translator, options, source_sp, target_sp })
     }
 
     /// Replicas that can translate batches at the same time.
@@ -123,7 +133,13 @@ impl Engine {
 
     /// Decoding settings that change the output, for the translation cache.
     pub fn decoding(&self) -> String {
-        format!("beam={};max_input={};max_decoding=2n+16", self.options.beam.max(1), self.options.max_input_length)
+        let vocab = self.vocab.map_or("full".to_string(), |(n, _)| n.to_string());
+        format!("beam={};max_input={};max_decoding=2n+16;vocab={vocab}", self.options.beam.max(1), self.options.max_input_length)
+    }
+
+    /// (output candidates, full vocabulary) when the output is restricted.
+    pub fn restricted(&self) -> Option<(usize, usize)> {
+        self.vocab
     }
 
     /// The inspected model directory.
@@ -165,6 +181,7 @@ impl Engine {
             max_decoding_length: (2 * longest + 16).clamp(64, 1024),
             max_batch_size: 0,
             batch_type: BatchType::Examples,
+            use_vmap: self.vocab.is_some(),
             ..TranslationOptions::default()
         }
     }
@@ -181,6 +198,54 @@ impl Backend for Engine {
         .map_err(|e| Error::Engine { path: self.dir.path.clone(), batch: 0, message: first_line(&e.to_string()) })?;
         Ok(results.into_iter().map(|r| r.hypotheses.into_iter().next().unwrap_or_default()).collect())
     }
+}
+
+/// The directory CTranslate2 loads: the model's own, or, when the output is
+/// restricted, a directory under `work_dir` with links to the model's files and
+/// mova's `vmap.txt` (ct2rs 0.10 cannot give a translator files from memory;
+/// its memory reader serves Whisper only). Reused while the model's files are
+/// unchanged.
+fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, Option<(usize, usize)>)> {
+    if options.restrict_to.is_empty() || !cfg!(unix) {
+        return Ok((dir.path.clone(), None));
+    }
+    let (target, source) = dir.vocabularies()?;
+    let r = crate::vocab::Restriction::new(&target, &source, dir.family, &options.restrict_to);
+    if r.size() * 2 > r.full {
+        return Ok((dir.path.clone(), None));
+    }
+    let stamp = dir.stamp().map_err(|e| Error::io(&dir.path, e))?;
+    let langs: Vec<&str> = options.restrict_to.iter().map(|l| l.code()).collect();
+    let key = {
+        use sha2::{Digest, Sha256};
+        let abs = dir.path.canonicalize().unwrap_or_else(|_| dir.path.clone());
+        let d = Sha256::digest(format!("{}|{stamp}|{}|v1", abs.display(), langs.join(",")));
+        d.iter().take(8).map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    let view = options.work_dir.join("models").join(key);
+    let io = |p: &Path, e: std::io::Error| Error::io(p, e);
+    if !view.join("vmap.txt").is_file() {
+        let parent = view.parent().unwrap_or(&options.work_dir);
+        std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        let tmp = tempfile::tempdir_in(parent).map_err(|e| io(parent, e))?;
+        for entry in std::fs::read_dir(&dir.path).map_err(|e| io(&dir.path, e))? {
+            let path = entry.map_err(|e| io(&dir.path, e))?.path();
+            let name = path.file_name().unwrap_or_default();
+            if name == "vmap.txt" || !path.is_file() {
+                continue;
+            }
+            let abs = path.canonicalize().map_err(|e| io(&path, e))?;
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(&abs, tmp.path().join(name)).map_err(|e| io(tmp.path(), e))?;
+        }
+        std::fs::write(tmp.path().join("vmap.txt"), r.vmap()).map_err(|e| io(tmp.path(), e))?;
+        let tmp = tmp.keep();
+        if std::fs::rename(&tmp, &view).is_err() {
+            // Another mova process made it first.
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+    }
+    Ok((view, Some((r.size(), r.full))))
 }
 
 fn first_line(s: &str) -> String {

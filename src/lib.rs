@@ -40,6 +40,7 @@ pub mod stream;
 pub mod translate;
 pub mod translit;
 pub mod typography;
+pub mod vocab;
 
 pub use error::{Error, Result};
 pub use lang::Lang;

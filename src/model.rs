@@ -168,6 +168,34 @@ impl ModelDir {
     }
 }
 
+impl ModelDir {
+    /// The target vocabulary in id order, and the source vocabulary.
+    pub fn vocabularies(&self) -> Result<(Vec<String>, HashSet<String>)> {
+        let target = read_vocab_list(&self.path, &["target_vocabulary", "shared_vocabulary"])?;
+        let source = match read_vocab_list(&self.path, &["source_vocabulary", "shared_vocabulary"]) {
+            Ok(s) => s.into_iter().collect(),
+            Err(_) => target.iter().cloned().collect(),
+        };
+        Ok((target, source))
+    }
+}
+
+fn read_vocab_list(dir: &Path, names: &[&str]) -> Result<Vec<String>> {
+    for name in names {
+        let json = dir.join(format!("{name}.json"));
+        if json.is_file() {
+            let text = fs::read_to_string(&json).map_err(|e| Error::io(&json, e))?;
+            return serde_json::from_str(&text).map_err(|e| Error::model(&json, format!("bad vocabulary file ({e}); re-convert the model")));
+        }
+        let txt = dir.join(format!("{name}.txt"));
+        if txt.is_file() {
+            let text = fs::read_to_string(&txt).map_err(|e| Error::io(&txt, e))?;
+            return Ok(text.lines().map(str::to_string).collect());
+        }
+    }
+    Err(Error::model(dir, "no vocabulary file: the model directory is incomplete; re-download or re-convert it"))
+}
+
 fn read_config(dir: &Path) -> Result<ModelConfig> {
     let path = dir.join("config.json");
     match fs::read_to_string(&path) {

@@ -56,6 +56,10 @@ pub const CHUNK_BYTES: usize = 256 * 1024;
 /// Translations stay in the run's memo this many chunks after last use.
 const MEMO_CHUNKS: usize = 8;
 
+/// Chunks prepared but not yet finished: prepare waits beyond this, so a run
+/// answered from the memo or cache cannot read ahead of its writing.
+const CHUNKS_IN_FLIGHT: usize = 3;
+
 /// The work of one run.
 pub struct Pipeline<'a> {
     pub routes: &'a [Route],
@@ -183,26 +187,28 @@ impl Pipeline<'_> {
         let replicas: usize = groups.iter().map(|g| self.routes[g.routes[0]].engine.replicas()).sum();
         let (job_tx, job_rx) = bounded::<Job>(replicas * 2);
         let (msg_tx, msg_rx) = bounded::<Msg>(replicas * 4 + 4);
+        let (slot_tx, slot_rx) = bounded::<()>(CHUNKS_IN_FLIGHT);
         let mut stats = Stats { targets: self.routes.len(), ..Stats::default() };
         let result = std::thread::scope(|scope| {
             {
                 let msg_tx = msg_tx.clone();
                 let (groups, scopes, memo) = (&groups, scopes.as_deref(), &memo);
-                scope.spawn(move || self.prepare(docs, groups, scopes, memo, job_tx, msg_tx));
+                scope.spawn(move || self.prepare(docs, groups, scopes, memo, slot_tx, job_tx, msg_tx));
             }
             for _ in 0..replicas {
                 let (job_rx, msg_tx) = (job_rx.clone(), msg_tx.clone());
                 scope.spawn(move || self.work(job_rx, msg_tx));
             }
             drop((job_rx, msg_tx));
-            self.collect(msg_rx, scopes.as_deref(), &memo, &mut stats, &mut sink)
+            self.collect(msg_rx, slot_rx, scopes.as_deref(), &memo, &mut stats, &mut sink)
         });
         stats.wall = t0.elapsed();
         result.map(|()| stats)
     }
 
     /// Stage 1: chunks → memo/cache answers, and batches for the rest.
-    fn prepare<I>(&self, docs: I, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>, jobs: Sender<Job>, msgs: Sender<Msg>)
+    #[allow(clippy::too_many_arguments)]
+    fn prepare<I>(&self, docs: I, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>, slots: Sender<()>, jobs: Sender<Job>, msgs: Sender<Msg>)
     where
         I: Iterator<Item = Result<Document>>,
     {
@@ -230,6 +236,9 @@ impl Pipeline<'_> {
                     break;
                 }
                 continue;
+            }
+            if slots.send(()).is_err() {
+                return;
             }
             let t = Instant::now();
             let chunk_docs = std::mem::take(&mut pending);
@@ -380,7 +389,7 @@ impl Pipeline<'_> {
     }
 
     /// Stage 3: results → cache, names, finished chunks → sink.
-    fn collect<S>(&self, msgs: Receiver<Msg>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats, sink: &mut S) -> Result<()>
+    fn collect<S>(&self, msgs: Receiver<Msg>, slots: Receiver<()>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats, sink: &mut S) -> Result<()>
     where
         S: FnMut(Document, Vec<Translated>) -> Result<()>,
     {
@@ -388,27 +397,24 @@ impl Pipeline<'_> {
         let mut next = 0;
         let mut failure: Option<Error> = None;
         let mut busy = Duration::ZERO;
+        let mut slots = Some(slots);
         loop {
             let msg = match msgs.recv_timeout(Duration::from_millis(200)) {
-                Ok(m) => m,
-                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
-                    if failure.is_none() && self.stop.load(Ordering::Relaxed) {
-                        failure = Some(Error::Interrupted);
-                    }
-                    continue;
-                }
+                Ok(m) => Some(m),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
                 Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
             };
             match msg {
-                Msg::Prepared(t) => stats.prepare += t,
-                Msg::Chunk(c) => {
+                None => {}
+                Some(Msg::Prepared(t)) => stats.prepare += t,
+                Some(Msg::Chunk(c)) => {
                     chunks.insert(c.id, *c);
                 }
-                Msg::Failed(e) => {
+                Some(Msg::Failed(e)) => {
                     self.stop.store(true, Ordering::Relaxed);
                     failure.get_or_insert(e);
                 }
-                Msg::Done { chunk, items, texts, source_tokens, output_tokens, secs } => {
+                Some(Msg::Done { chunk, items, texts, source_tokens, output_tokens, secs }) => {
                     stats.translate += secs;
                     stats.batches += 1;
                     stats.source_tokens += source_tokens;
@@ -424,6 +430,8 @@ impl Pipeline<'_> {
                 failure = Some(Error::Interrupted);
             }
             if failure.is_some() {
+                // Unblock prepare so that it sees the stop and ends.
+                slots = None;
                 continue;
             }
             // Finish chunks in order.
@@ -437,6 +445,9 @@ impl Pipeline<'_> {
                 }
                 busy += t.elapsed();
                 next += 1;
+                if let Some(s) = &slots {
+                    let _ = s.try_recv();
+                }
             }
         }
         stats.assemble += busy.saturating_sub(stats.names);

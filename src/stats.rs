@@ -84,6 +84,25 @@ impl Stats {
     }
 }
 
+impl Stats {
+    /// The counts, the seconds of each stage and the throughput as one JSON
+    /// object (`mova translate --stats FILE`).
+    pub fn to_json(&self) -> serde_json::Value {
+        let s = |d: Duration| (d.as_secs_f64() * 1e4).round() / 1e4;
+        serde_json::json!({
+            "articles": self.articles, "sentences": self.sentences, "unique": self.unique,
+            "translated": self.translated, "cached": self.cached, "reused": self.reused, "cut": self.cut,
+            "targets": self.targets, "batches": self.batches,
+            "source_tokens": self.source_tokens, "output_tokens": self.output_tokens, "renamed": self.renamed,
+            "seconds": {
+                "read": s(self.read), "load": s(self.load), "pipeline": s(self.wall), "prepare": s(self.prepare),
+                "translate": s(self.translate), "names": s(self.names), "assemble": s(self.assemble), "write": s(self.write),
+            },
+            "sentences_per_second": (self.sentences_per_second() * 100.0).round() / 100.0,
+        })
+    }
+}
+
 impl fmt::Display for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = |d: Duration| d.as_secs_f64();

@@ -64,7 +64,7 @@ impl Default for Settings {
 
 /// Default token budget per batch (see README, Performance: the best measured
 /// with one-thread replicas).
-pub const DEFAULT_MAX_BATCH_TOKENS: usize = 2048;
+pub const DEFAULT_MAX_BATCH_TOKENS: usize = 1024;
 /// Default longest sentence given whole, in tokens: translation quality falls
 /// well before the 512–1024 positions models have.
 pub const DEFAULT_MAX_SENTENCE_TOKENS: usize = 256;

@@ -419,3 +419,24 @@ fn long_sentences_are_cut_at_clauses_and_glued_back() {
     assert_eq!(got, src);
     assert!(stderr.contains("1 sentences (1 unique, 1 cut at clause boundaries)"), "{stderr}");
 }
+
+/// Restricting the output vocabulary changes nothing the echo models write
+/// (every source piece can still be copied), and the summary says it was used.
+#[test]
+fn restricted_vocabulary_gives_identical_output() {
+    for (m, to) in [("echo-opus-mt-zle", "ru,be"), ("echo-en-ru", "ru")] {
+        let (full, restricted) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        for (dir, extra) in [(&full, None), (&restricted, Some("--restrict-vocab"))] {
+            let mut cmd = mova();
+            cmd.arg("translate").arg(repo("examples/articles")).arg(repo("examples/articles.jsonl")).arg("--model").arg(model(m));
+            cmd.args(["--to", to, "--names", "off"]).arg("--out").arg(dir.path()).args(extra);
+            let o = cmd.output().unwrap();
+            let err = String::from_utf8(o.stderr).unwrap();
+            assert!(o.status.success(), "{err}");
+            assert_eq!(err.contains("(restricted"), extra.is_some(), "{err}");
+        }
+        for f in files(full.path()) {
+            assert_eq!(fs::read_to_string(full.path().join(&f)).unwrap(), fs::read_to_string(restricted.path().join(&f)).unwrap(), "{m}: {f}");
+        }
+    }
+}

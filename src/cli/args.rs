@@ -263,6 +263,12 @@ pub struct TranslateArgs {
     #[arg(long, value_name = "FILE", env = "MOVA_CACHE")]
     pub cache: Option<PathBuf>,
 
+    /// Restrict the output vocabulary to what Russian/Belarusian text can contain
+    /// plus the source's own pieces, when that leaves at most half of it
+    /// (OPUS-MT and bilingual models; not yet NLLB/M2M-100, see README).
+    #[arg(long)]
+    pub restrict_vocab: bool,
+
     /// Neither read nor write the translation cache (overrides --cache).
     #[arg(long)]
     pub no_cache: bool,
@@ -275,6 +281,10 @@ pub struct TranslateArgs {
     /// Your own names (gazetteer format, see README); they override the built-in ones.
     #[arg(long, value_name = "FILE")]
     pub names_file: Vec<PathBuf>,
+
+    /// Write the run's counts and stage times to this file as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
 
     /// Write every name change, per article, to this JSON Lines file.
     #[arg(long, value_name = "FILE")]

@@ -61,7 +61,9 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     let read = t_read.elapsed();
 
     let t_load = Instant::now();
-    let options = EngineOptions { beam: a.beam.into(), threads: a.threads, replicas: a.replicas, ..EngineOptions::default() };
+    let cache_path = a.cache.clone().unwrap_or_else(cache::default_path);
+    let work_dir = cache_path.parent().map_or_else(std::env::temp_dir, Path::to_path_buf);
+    let options = EngineOptions { beam: a.beam.into(), threads: a.threads, replicas: a.replicas, work_dir, ..EngineOptions::default() };
     let mut engines: HashMap<PathBuf, Arc<Engine>> = HashMap::new();
     let mut routes = Vec::new();
     for (lang, path, _) in &assignments {
@@ -69,7 +71,15 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
             Some(e) => e.clone(),
             None => {
                 let dir = dirs.remove(path).ok_or_else(|| anyhow::anyhow!("model {} inspected twice", path.display()))?;
-                let e = Arc::new(Engine::load(dir, options.clone())?);
+                let targets: Vec<Lang> = assignments.iter().filter(|(_, p, _)| p == path).map(|(l, _, _)| *l).collect();
+                // CTranslate2 4.8 fails on a vocabulary map combined with a target
+                // prefix (NLLB, M2M-100): "vector::_M_range_check".
+                let prefix = dir.family.lang_token(targets[0]).is_some() && !dir.family.target_token_in_source();
+                if a.restrict_vocab && prefix {
+                    eprintln!("mova: warning: {}: --restrict-vocab is not available for {} models yet (CTranslate2 fails on a vocabulary map with a target prefix); using the full vocabulary", path.display(), dir.family);
+                }
+                let restrict_to = if a.restrict_vocab && !prefix { targets } else { Vec::new() };
+                let e = Arc::new(Engine::load(dir, EngineOptions { restrict_to, ..options.clone() })?);
                 engines.insert(path.clone(), e.clone());
                 e
             }
@@ -82,7 +92,7 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         NamesMode::Fix => Some(Arc::new(Namer::new(super::names::gazetteer(&a.names_file)?)?)),
         NamesMode::Off => None,
     };
-    let cache = (!a.no_cache).then(|| Cache::open(&a.cache.clone().unwrap_or_else(cache::default_path)));
+    let cache = (!a.no_cache).then(|| Cache::open(&cache_path));
     let warn = |c: &Cache| {
         for w in c.take_warnings() {
             eprintln!("mova: warning: {w}");
@@ -130,8 +140,19 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     stats.read = read;
     stats.load = load;
     stats.write = write_time + t_commit.elapsed();
+    if let Some(path) = &a.stats {
+        output::write_atomic(path, &format!("{:#}\n", stats.to_json()))?;
+    }
     if !a.quiet {
-        eprintln!("mova: {stats}");
+        let vocab: Vec<String> = routes
+            .iter()
+            .filter(|r| routes.iter().position(|o| o.same_engine(r)) == routes.iter().position(|o| std::ptr::eq(o, *r)))
+            .map(|r| match r.engine.restricted() {
+                Some((n, full)) => format!("output vocabulary {n} of {full} (restricted; per source piece, more)"),
+                None => "output vocabulary full".to_string(),
+            })
+            .collect();
+        eprintln!("mova: {stats}; {}", vocab.join(", "));
         eprintln!("mova: wrote {files} files to {}", a.out.display());
     }
     Ok(ExitCode::SUCCESS)
