@@ -228,15 +228,10 @@ fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, 
         let parent = view.parent().unwrap_or(&options.work_dir);
         std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
         let tmp = tempfile::tempdir_in(parent).map_err(|e| io(parent, e))?;
-        for entry in std::fs::read_dir(&dir.path).map_err(|e| io(&dir.path, e))? {
-            let path = entry.map_err(|e| io(&dir.path, e))?.path();
-            let name = path.file_name().unwrap_or_default();
-            if name == "vmap.txt" || !path.is_file() {
-                continue;
-            }
+        for path in dir.files().map_err(|e| io(&dir.path, e))? {
             let abs = path.canonicalize().map_err(|e| io(&path, e))?;
             #[cfg(unix)]
-            std::os::unix::fs::symlink(&abs, tmp.path().join(name)).map_err(|e| io(tmp.path(), e))?;
+            std::os::unix::fs::symlink(&abs, tmp.path().join(path.file_name().unwrap_or_default())).map_err(|e| io(tmp.path(), e))?;
         }
         std::fs::write(tmp.path().join("vmap.txt"), r.vmap()).map_err(|e| io(tmp.path(), e))?;
         let tmp = tmp.keep();

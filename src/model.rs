@@ -121,7 +121,7 @@ impl ModelDir {
 
     /// The files that make the model (the directory's regular files, and the
     /// tokenizers wherever they are), sorted, without mova's own `vmap.txt`.
-    fn files(&self) -> std::io::Result<Vec<PathBuf>> {
+    pub(crate) fn files(&self) -> std::io::Result<Vec<PathBuf>> {
         let mut files: Vec<PathBuf> = fs::read_dir(&self.path)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.') && n != "vmap.txt"))
@@ -166,9 +166,7 @@ impl ModelDir {
         }
         Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
     }
-}
 
-impl ModelDir {
     /// The target vocabulary in id order, and the source vocabulary.
     pub fn vocabularies(&self) -> Result<(Vec<String>, HashSet<String>)> {
         let target = read_vocab_list(&self.path, &["target_vocabulary", "shared_vocabulary"])?;
@@ -193,7 +191,8 @@ fn read_vocab_list(dir: &Path, names: &[&str]) -> Result<Vec<String>> {
             return Ok(text.lines().map(str::to_string).collect());
         }
     }
-    Err(Error::model(dir, "no vocabulary file: the model directory is incomplete; re-download or re-convert it"))
+    let wanted: Vec<String> = names.iter().map(|n| format!("{n}.json")).collect();
+    Err(Error::model(dir, format!("no {}: the model directory is incomplete; re-download or re-convert it", wanted.join(" or "))))
 }
 
 fn read_config(dir: &Path) -> Result<ModelConfig> {
@@ -207,21 +206,7 @@ fn read_config(dir: &Path) -> Result<ModelConfig> {
 }
 
 fn read_vocab(dir: &Path) -> Result<HashSet<String>> {
-    for name in ["target_vocabulary", "shared_vocabulary"] {
-        let json = dir.join(format!("{name}.json"));
-        if json.is_file() {
-            let text = fs::read_to_string(&json).map_err(|e| Error::io(&json, e))?;
-            let tokens: Vec<String> = serde_json::from_str(&text)
-                .map_err(|e| Error::model(&json, format!("bad vocabulary file ({e}); re-convert the model")))?;
-            return Ok(tokens.into_iter().collect());
-        }
-        let txt = dir.join(format!("{name}.txt"));
-        if txt.is_file() {
-            let text = fs::read_to_string(&txt).map_err(|e| Error::io(&txt, e))?;
-            return Ok(text.lines().map(str::to_string).collect());
-        }
-    }
-    Err(Error::model(dir, "no shared_vocabulary.json or target_vocabulary.json: the model directory is incomplete; re-download or re-convert it"))
+    Ok(read_vocab_list(dir, &["target_vocabulary", "shared_vocabulary"])?.into_iter().collect())
 }
 
 /// Finds the SentencePiece models in `dir` or its parent (Argos packages keep

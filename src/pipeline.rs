@@ -98,6 +98,8 @@ struct Chunk {
 
 struct Job {
     chunk: usize,
+    /// Number of the batch in the run, for error messages.
+    batch: usize,
     /// (route, unique sentence, part) of each source.
     items: Vec<(usize, usize, usize)>,
     sources: Vec<Vec<String>>,
@@ -214,6 +216,7 @@ impl Pipeline<'_> {
     {
         let mut next_doc = 0;
         let mut id = 0;
+        let mut batches = 0;
         let mut pending: Vec<Document> = Vec::new();
         let mut bytes = 0;
         let mut docs = docs.peekable();
@@ -256,7 +259,9 @@ impl Pipeline<'_> {
             if msgs.send(Msg::Chunk(Box::new(chunk))).is_err() {
                 return;
             }
-            for job in chunk_jobs {
+            for mut job in chunk_jobs {
+                job.batch = batches;
+                batches += 1;
                 if self.stop.load(Ordering::Relaxed) || jobs.send(job).is_err() {
                     return;
                 }
@@ -347,7 +352,7 @@ impl Pipeline<'_> {
             for members in batch::plan(&lengths, self.settings.max_batch_tokens) {
                 let its: Vec<(usize, usize, usize)> = members.iter().map(|&i| items[i]).collect();
                 let prefixes = self.routes[its[0].0].prefix().map(|_| its.iter().map(|&(r, _, _)| self.routes[r].prefix().unwrap_or_default().to_vec()).collect());
-                jobs.push(Job { chunk: id, items: its, sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(), prefixes });
+                jobs.push(Job { chunk: id, batch: 0, items: its, sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(), prefixes });
             }
         }
         let chunk = Chunk { id, first_doc, docs, plan, slots, fixer, batches_left: jobs.len(), cached, cut };
@@ -365,7 +370,7 @@ impl Pipeline<'_> {
             let t = Instant::now();
             let result = engine.translate_batch(&job.sources, job.prefixes.as_deref()).and_then(|hyps| {
                 if hyps.len() != job.sources.len() {
-                    return Err(Error::Engine { path: engine.path().clone(), batch: 0, message: format!("{} results for {} sentences", hyps.len(), job.sources.len()) });
+                    return Err(Error::Engine { path: engine.path().clone(), batch: job.batch, message: format!("{} results for {} sentences", hyps.len(), job.sources.len()) });
                 }
                 let output_tokens = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| route(r).strip(h).len()).sum();
                 let texts = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| engine.decode(route(r).strip(h))).collect::<Result<Vec<_>>>()?;
@@ -380,6 +385,7 @@ impl Pipeline<'_> {
                     texts,
                     secs: t.elapsed(),
                 },
+                Err(Error::Engine { path, message, .. }) => Msg::Failed(Error::Engine { path, batch: job.batch, message }),
                 Err(e) => Msg::Failed(e),
             };
             if msgs.send(msg).is_err() {

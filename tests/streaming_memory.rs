@@ -10,6 +10,7 @@ use std::process::Stdio;
 use common::{model, repo};
 
 /// Runs mova with `args`; returns its peak resident size in MiB (from wait4).
+#[allow(clippy::zombie_processes)] // reaped by wait4 below, which also gives the rusage
 fn peak_rss_mib(args: &[&std::ffi::OsStr]) -> f64 {
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mova")).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let mut status = 0;
