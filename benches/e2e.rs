@@ -5,7 +5,7 @@
 //! peer on the same model, input and decoding settings and prints one table), or:
 //!   MOVA_BENCH_MODEL=DIR MOVA_BENCH_INPUT=FILE cargo bench --bench e2e
 //! Environment: MOVA_BENCH_BEAM (4), MOVA_BENCH_BUDGETS (token budgets tried,
-//! "1024,2048,4096"; the best is the limit), MOVA_BENCH_THREADS (0: all cores),
+//! "512,1024,2048"; the best is the limit), MOVA_BENCH_THREADS (0: all cores),
 //! MOVA_BENCH_REPLICAS (0: as mova chooses).
 //!
 //! Exactly the distinct sentences mova translates (same reading, normalisation,
@@ -42,7 +42,7 @@ fn main() {
     let threads: usize = env_or("MOVA_BENCH_THREADS", "0").parse().expect("MOVA_BENCH_THREADS");
     let threads = if threads == 0 { engine::default_threads() } else { threads };
     let (replicas, per) = engine::split_threads(threads, env_or("MOVA_BENCH_REPLICAS", "0").parse().expect("MOVA_BENCH_REPLICAS"));
-    let budgets: Vec<usize> = env_or("MOVA_BENCH_BUDGETS", "1024,2048,4096").split(',').map(|b| b.trim().parse().expect("budget")).collect();
+    let budgets: Vec<usize> = env_or("MOVA_BENCH_BUDGETS", "512,1024,2048").split(',').map(|b| b.trim().parse().expect("budget")).collect();
 
     let dir = ModelDir::inspect(&model, None, None).expect("model");
     let sources = input::discover(std::slice::from_ref(&input), None).expect("discover");

@@ -30,8 +30,12 @@ pub struct EngineOptions {
     /// Computation type (`default` keeps the model's quantization).
     pub compute_type: ComputeType,
     /// Restrict the output vocabulary to what these targets can contain
-    /// ([`crate::vocab`]) when that leaves at most half of it; empty: never.
+    /// ([`crate::vocab`]) when that leaves at most 3/4 of it; empty: never.
+    /// Measured at beam 4: 60% left on a 32k bilingual vocabulary, 1.11x;
+    /// 12% left on a 256k NLLB-shaped one, 1.9x.
     pub restrict_to: Vec<crate::Lang>,
+    /// Restrict however much of the vocabulary that leaves.
+    pub restrict_any_size: bool,
     /// Where mova keeps its view of a restricted model (the model's files linked,
     /// plus `vmap.txt`): never the user's model directory.
     pub work_dir: PathBuf,
@@ -39,7 +43,7 @@ pub struct EngineOptions {
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { beam: 4, threads: 0, replicas: 0, max_input_length: 1024, compute_type: ComputeType::DEFAULT, restrict_to: Vec::new(), work_dir: std::env::temp_dir().join("mova") }
+        EngineOptions { beam: 4, threads: 0, replicas: 0, max_input_length: 1024, compute_type: ComputeType::DEFAULT, restrict_to: Vec::new(), restrict_any_size: false, work_dir: std::env::temp_dir().join("mova") }
     }
 }
 
@@ -211,7 +215,7 @@ fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, 
     }
     let (target, source) = dir.vocabularies()?;
     let r = crate::vocab::Restriction::new(&target, &source, dir.family, &options.restrict_to);
-    if r.size() * 2 > r.full {
+    if r.size() * 4 > r.full * 3 && !options.restrict_any_size {
         return Ok((dir.path.clone(), None));
     }
     let stamp = dir.stamp().map_err(|e| Error::io(&dir.path, e))?;
@@ -219,7 +223,7 @@ fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, 
     let key = {
         use sha2::{Digest, Sha256};
         let abs = dir.path.canonicalize().unwrap_or_else(|_| dir.path.clone());
-        let d = Sha256::digest(format!("{}|{stamp}|{}|v1", abs.display(), langs.join(",")));
+        let d = Sha256::digest(format!("{}|{stamp}|{}|v2", abs.display(), langs.join(",")));
         d.iter().take(8).map(|b| format!("{b:02x}")).collect::<String>()
     };
     let view = options.work_dir.join("models").join(key);

@@ -65,6 +65,11 @@ impl Family {
         self == Family::OpusMt
     }
 
+    /// Whether decoding starts from a forced target-language token (NLLB, M2M-100).
+    pub fn has_target_prefix(self) -> bool {
+        matches!(self, Family::Nllb | Family::M2m)
+    }
+
     /// Whether one model serves several target languages.
     pub fn is_multilingual(self) -> bool {
         self != Family::Bilingual

@@ -372,6 +372,13 @@ impl Pipeline<'_> {
                 if hyps.len() != job.sources.len() {
                     return Err(Error::Engine { path: engine.path().clone(), batch: job.batch, message: format!("{} results for {} sentences", hyps.len(), job.sources.len()) });
                 }
+                // A forced language token that comes back changed means the engine
+                // decoded from another one (see vocab.rs): never write that output.
+                if let Some((&(r, _, _), h)) = job.items.iter().zip(&hyps).find(|(&(r, _, _), h)| route(r).prefix().is_some_and(|p| !h.starts_with(p))) {
+                    let want = route(r).prefix().unwrap_or_default().join(" ");
+                    let got = h.first().map_or("nothing", String::as_str);
+                    return Err(Error::Engine { path: engine.path().clone(), batch: job.batch, message: format!("the output starts with {got} instead of the forced {want}; run with --full-vocab") });
+                }
                 let output_tokens = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| route(r).strip(h).len()).sum();
                 let texts = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| engine.decode(route(r).strip(h))).collect::<Result<Vec<_>>>()?;
                 Ok((texts, output_tokens))

@@ -11,6 +11,15 @@
 //! - per source piece: any other piece (Latin names, acronyms, URLs, other
 //!   scripts) maps to itself, so whatever the source holds can be copied.
 //!
+//! Families that force a target-language token (NLLB, M2M-100) get one fixed set
+//! instead: the above plus every Latin-script piece, and no per-source rules.
+//! CTranslate2 4.8 keeps the original→output id map of the first restricted
+//! batch (`Decoder::update_output_layer` emplaces into a map it never clears),
+//! so when a later batch has a different candidate set its forced language
+//! token lands on another token (`eng_Latn`, or out of range: "vector::
+//! _M_range_check"). With the same candidates in every batch the map stays right.
+//! Pieces of other scripts are then written through the byte tokens.
+//!
 //! Other languages' tokens (`fra_Latn`, `__de__`, `>>ukr<<`) are never candidates.
 
 use std::collections::HashSet;
@@ -31,7 +40,8 @@ fn alphabet(lang: Lang) -> &'static str {
 pub struct Restriction {
     /// Tokens that are always candidates.
     pub always: Vec<String>,
-    /// Tokens that are candidates when the same piece is in the source.
+    /// Tokens that are candidates when the same piece is in the source (empty
+    /// for a fixed set).
     pub copied: Vec<String>,
     /// Size of the full target vocabulary.
     pub full: usize,
@@ -48,6 +58,12 @@ fn is_lang_token(token: &str) -> bool {
     nllb || m2m || opus
 }
 
+/// Whether every letter of `token` is Latin script (the Latin blocks up to
+/// Latin Extended Additional; marks and non-letters allowed).
+fn is_latin(token: &str) -> bool {
+    token.chars().all(|c| !c.is_alphabetic() || matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xBA | 0xC0..=0x24F | 0x1E00..=0x1EFF))
+}
+
 fn is_special(token: &str) -> bool {
     matches!(token, "<s>" | "</s>" | "<pad>" | "<unk>" | "<blank>" | "<mask>")
         || (token.starts_with("<0x") && token.ends_with('>') && token.len() == 6)
@@ -55,8 +71,10 @@ fn is_special(token: &str) -> bool {
 
 impl Restriction {
     /// The restriction for output in `langs` (one shared set when several: one
-    /// model instance serves both targets in the same batches).
+    /// model instance serves both targets in the same batches). Fixed (no
+    /// per-source rules) for families with a target prefix; see the module doc.
     pub fn new(target_vocab: &[String], source_vocab: &HashSet<String>, family: Family, langs: &[Lang]) -> Restriction {
+        let fixed = family.has_target_prefix();
         let letters: HashSet<char> = langs.iter().flat_map(|&l| alphabet(l).chars()).flat_map(|c| c.to_uppercase().chain([c])).collect();
         let targets: HashSet<&str> = langs.iter().filter_map(|&l| family.lang_token(l)).collect();
         let mut always = Vec::new();
@@ -70,9 +88,10 @@ impl Restriction {
                 // ▁ marks a word start; apostrophes belong to Belarusian words.
                 t.chars().all(|c| c == '▁' || letters.contains(&c) || !c.is_alphabetic())
             };
-            if candidate {
+            let copyable = !candidate && !is_lang_token(t) && source_vocab.contains(t);
+            if candidate || (fixed && copyable && is_latin(t)) {
                 always.push(t.clone());
-            } else if !is_lang_token(t) && source_vocab.contains(t) {
+            } else if copyable && !fixed {
                 copied.push(t.clone());
             }
         }
@@ -110,17 +129,33 @@ mod tests {
 
     #[test]
     fn keeps_target_letters_and_copies_the_rest() {
-        let vocab = v(&["<s>", "</s>", "<unk>", "<0xD0>", "rus_Cyrl", "bel_Cyrl", "fra_Latn", "▁Мінск", "▁Минск", "▁щит", "▁Minsk", ",", "▁1990", "ў", "▁日本", "«", "▁"]);
+        let vocab = v(&["<s>", "</s>", "<unk>", "<0xD0>", ">>rus<<", ">>bel<<", ">>ukr<<", "▁Мінск", "▁Минск", "▁щит", "▁Minsk", ",", "▁1990", "ў", "▁日本", "«", "▁"]);
         let source: HashSet<String> = vocab.iter().cloned().collect();
-        let be = Restriction::new(&vocab, &source, Family::Nllb, &[Lang::Be]);
-        assert_eq!(be.always, v(&["<s>", "</s>", "<unk>", "<0xD0>", "bel_Cyrl", "▁Мінск", ",", "▁1990", "ў", "«", "▁"]));
+        let be = Restriction::new(&vocab, &source, Family::OpusMt, &[Lang::Be]);
+        assert_eq!(be.always, v(&["<s>", "</s>", "<unk>", "<0xD0>", ">>bel<<", "▁Мінск", ",", "▁1990", "ў", "«", "▁"]));
         assert_eq!(be.copied, v(&["▁Минск", "▁щит", "▁Minsk", "▁日本"]));
-        let ru = Restriction::new(&vocab, &source, Family::Nllb, &[Lang::Ru]);
+        let ru = Restriction::new(&vocab, &source, Family::OpusMt, &[Lang::Ru]);
         assert!(ru.always.contains(&"▁Минск".to_string()) && ru.always.contains(&"▁щит".to_string()) && !ru.always.contains(&"▁Мінск".to_string()));
-        let both = Restriction::new(&vocab, &source, Family::Nllb, &[Lang::Ru, Lang::Be]);
+        let both = Restriction::new(&vocab, &source, Family::OpusMt, &[Lang::Ru, Lang::Be]);
         assert_eq!(both.size(), 14);
-        assert_eq!(both.vmap().lines().next().unwrap(), "\t<s> </s> <unk> <0xD0> rus_Cyrl bel_Cyrl ▁Мінск ▁Минск ▁щит , ▁1990 ў « ▁");
+        assert_eq!(both.vmap().lines().next().unwrap(), "\t<s> </s> <unk> <0xD0> >>rus<< >>bel<< ▁Мінск ▁Минск ▁щит , ▁1990 ў « ▁");
         assert!(both.vmap().contains("\n▁Minsk\t▁Minsk\n"));
+    }
+
+    #[test]
+    fn target_prefix_families_get_one_fixed_set() {
+        let vocab = v(&["<s>", "</s>", "rus_Cyrl", "fra_Latn", "▁Minsk", "▁Zürich", "▁Łódź", "▁Мінск", "▁日本", "▁Αθήνα", "▁Минск"]);
+        let source: HashSet<String> = vocab.iter().cloned().collect();
+        for family in [Family::Nllb, Family::M2m] {
+            let ru = Restriction::new(&vocab, &source, family, &[Lang::Ru]);
+            let mut want = v(&["<s>", "</s>", "▁Minsk", "▁Zürich", "▁Łódź", "▁Минск"]);
+            if family == Family::Nllb {
+                want.insert(2, "rus_Cyrl".into());
+            }
+            assert_eq!(ru.always, want);
+            assert!(ru.copied.is_empty());
+            assert_eq!(ru.vmap().lines().count(), 1, "no per-source rules");
+        }
     }
 
     #[test]

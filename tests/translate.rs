@@ -422,18 +422,20 @@ fn long_sentences_are_cut_at_clauses_and_glued_back() {
 
 /// Restricting the output vocabulary changes nothing the echo models write
 /// (every source piece can still be copied), and the summary says it was used.
+/// Small batches give each batch its own candidates: CTranslate2 4.8 mapped a
+/// forced language token wrongly after the first batch (see vocab.rs).
 #[test]
 fn restricted_vocabulary_gives_identical_output() {
-    for (m, to) in [("echo-opus-mt-zle", "ru,be"), ("echo-en-ru", "ru")] {
+    for (m, to) in [("echo-opus-mt-zle", "ru,be"), ("echo-en-ru", "ru"), ("echo-nllb", "ru,be"), ("echo-m2m", "ru,be")] {
         let (full, restricted) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        for (dir, extra) in [(&full, None), (&restricted, Some("--restrict-vocab"))] {
+        for (dir, extra) in [(&full, "--full-vocab"), (&restricted, "--restrict-vocab")] {
             let mut cmd = mova();
             cmd.arg("translate").arg(repo("examples/articles")).arg(repo("examples/articles.jsonl")).arg("--model").arg(model(m));
-            cmd.args(["--to", to, "--names", "off"]).arg("--out").arg(dir.path()).args(extra);
+            cmd.args(["--to", to, "--names", "off", "--max-batch-tokens", "64"]).arg("--out").arg(dir.path()).arg(extra);
             let o = cmd.output().unwrap();
             let err = String::from_utf8(o.stderr).unwrap();
             assert!(o.status.success(), "{err}");
-            assert_eq!(err.contains("(restricted"), extra.is_some(), "{err}");
+            assert_eq!(err.contains("(restricted"), extra == "--restrict-vocab", "{err}");
         }
         for f in files(full.path()) {
             assert_eq!(fs::read_to_string(full.path().join(&f)).unwrap(), fs::read_to_string(restricted.path().join(&f)).unwrap(), "{m}: {f}");

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use mova::family::Family;
 use mova::input::Format;
 use mova::normalize::{Rule, Rules};
-use mova::translate::{DEFAULT_MAX_BATCH_TOKENS, DEFAULT_MAX_SENTENCE_TOKENS};
+use mova::translate::DEFAULT_MAX_SENTENCE_TOKENS;
 use mova::typography::{Apostrophe, Typography};
 use mova::Lang;
 
@@ -241,9 +241,10 @@ pub struct TranslateArgs {
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub beam: u16,
 
-    /// Padded tokens per batch (sentences × longest sentence).
-    #[arg(long, default_value_t = DEFAULT_MAX_BATCH_TOKENS, value_name = "N")]
-    pub max_batch_tokens: usize,
+    /// Padded source tokens per batch (sentences × longest sentence)
+    /// [default: 2048 / beam: 512 at beam 4].
+    #[arg(long, value_name = "N")]
+    pub max_batch_tokens: Option<usize>,
 
     /// Longest sentence given to the model whole, in tokens; longer ones are cut at clause boundaries.
     #[arg(long, default_value_t = DEFAULT_MAX_SENTENCE_TOKENS, value_name = "N")]
@@ -263,9 +264,13 @@ pub struct TranslateArgs {
     #[arg(long, value_name = "FILE", env = "MOVA_CACHE")]
     pub cache: Option<PathBuf>,
 
-    /// Restrict the output vocabulary to what Russian/Belarusian text can contain
-    /// plus the source's own pieces, when that leaves at most half of it
-    /// (OPUS-MT and bilingual models; not yet NLLB/M2M-100, see README).
+    /// Score every token of the output vocabulary. By default mova restricts
+    /// it to what Russian/Belarusian text and the source's Latin pieces can
+    /// contain when that leaves at most 3/4 of it (same output, faster).
+    #[arg(long, conflicts_with = "restrict_vocab")]
+    pub full_vocab: bool,
+
+    /// Restrict the output vocabulary even when that leaves more than 3/4 of it.
     #[arg(long)]
     pub restrict_vocab: bool,
 

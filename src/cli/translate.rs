@@ -25,7 +25,8 @@ use super::args::{NamesMode, Switch, TranslateArgs};
 use super::progress::Bar;
 
 pub fn run(a: TranslateArgs) -> Result<ExitCode> {
-    if a.max_batch_tokens == 0 {
+    let max_batch_tokens = a.max_batch_tokens.unwrap_or_else(|| mova::translate::default_max_batch_tokens(a.beam.into()));
+    if max_batch_tokens == 0 {
         bail!("--max-batch-tokens must be at least 1");
     }
     if a.max_sentence_tokens < 8 {
@@ -72,14 +73,8 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
             None => {
                 let dir = dirs.remove(path).ok_or_else(|| anyhow::anyhow!("model {} inspected twice", path.display()))?;
                 let targets: Vec<Lang> = assignments.iter().filter(|(_, p, _)| p == path).map(|(l, _, _)| *l).collect();
-                // CTranslate2 4.8 fails on a vocabulary map combined with a target
-                // prefix (NLLB, M2M-100): "vector::_M_range_check".
-                let prefix = dir.family.lang_token(targets[0]).is_some() && !dir.family.target_token_in_source();
-                if a.restrict_vocab && prefix {
-                    eprintln!("mova: warning: {}: --restrict-vocab is not available for {} models yet (CTranslate2 fails on a vocabulary map with a target prefix); using the full vocabulary", path.display(), dir.family);
-                }
-                let restrict_to = if a.restrict_vocab && !prefix { targets } else { Vec::new() };
-                let e = Arc::new(Engine::load(dir, EngineOptions { restrict_to, ..options.clone() })?);
+                let restrict_to = if a.full_vocab { Vec::new() } else { targets };
+                let e = Arc::new(Engine::load(dir, EngineOptions { restrict_to, restrict_any_size: a.restrict_vocab, ..options.clone() })?);
                 engines.insert(path.clone(), e.clone());
                 e
             }
@@ -102,7 +97,7 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         warn(c);
     }
     let settings = Settings {
-        max_batch_tokens: a.max_batch_tokens,
+        max_batch_tokens,
         max_sentence_tokens: a.max_sentence_tokens,
         normalize: a.normalize.rules(),
         typography: (a.typography == Switch::On).then(|| a.typography_flags.settings()),
@@ -148,7 +143,8 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
             .iter()
             .filter(|r| routes.iter().position(|o| o.same_engine(r)) == routes.iter().position(|o| std::ptr::eq(o, *r)))
             .map(|r| match r.engine.restricted() {
-                Some((n, full)) => format!("output vocabulary {n} of {full} (restricted; per source piece, more)"),
+                Some((n, full)) if r.engine.dir().family.has_target_prefix() => format!("output vocabulary {n} of {full} (restricted)"),
+                Some((n, full)) => format!("output vocabulary {n} of {full} (restricted, plus the source's own pieces)"),
                 None => "output vocabulary full".to_string(),
             })
             .collect();
