@@ -239,4 +239,10 @@ mod tests {
         let t = vec!["X".to_string(), "Y".to_string()];
         assert_eq!(rebuild_unit("Ab.\n Cd. ", &unit, &t), "Y\n X ");
     }
+
+    #[test]
+    fn default_budget_keeps_decoder_tokens_per_batch() {
+        assert_eq!([1, 2, 4, 5, 64].map(default_max_batch_tokens), [2048, 1024, 512, 409, 64]);
+        assert_eq!(default_max_batch_tokens(0), 2048);
+    }
 }

@@ -32,7 +32,7 @@ pub struct Change {
 
 /// Finds names in source sentences and fixes translations.
 pub struct Fixer {
-    pub detector: Detector,
+    pub detector: std::sync::Arc<Detector>,
 }
 
 /// How a token of the output may be a name word.
@@ -46,8 +46,8 @@ struct Hit {
 }
 
 impl Fixer {
-    pub fn new(detector: Detector) -> Fixer {
-        Fixer { detector }
+    pub fn new(detector: impl Into<std::sync::Arc<Detector>>) -> Fixer {
+        Fixer { detector: detector.into() }
     }
 
     /// Names in a source sentence. Derived places and derived names of low

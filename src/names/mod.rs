@@ -89,7 +89,8 @@ fn derive_entity(deriver: &derive::Deriver<'_>, spelling: &str, kind: Kind) -> E
 /// unknown spelling derived once for the whole run.
 pub struct Namer {
     gazetteer: Gazetteer,
-    first: Detector,
+    /// The gazetteer alone: also the fixer of every batch with no unknown name.
+    first: std::sync::Arc<Detector>,
     deriver: derive::Deriver<'static>,
     derived: std::sync::Mutex<std::collections::HashMap<String, Entity>>,
 }
@@ -98,7 +99,7 @@ impl Namer {
     /// A namer over `gazetteer` (and the built-in transliteration schemes).
     pub fn new(gazetteer: Gazetteer) -> crate::Result<Namer> {
         let registry = Registry::shared()?;
-        Ok(Namer { first: Detector::new(gazetteer.clone()), gazetteer, deriver: derive::Deriver::new(registry), derived: Default::default() })
+        Ok(Namer { first: std::sync::Arc::new(Detector::new(gazetteer.clone())), gazetteer, deriver: derive::Deriver::new(registry), derived: Default::default() })
     }
 
     /// The fixer for a batch of articles: the gazetteer plus the names derived
@@ -106,7 +107,7 @@ impl Namer {
     pub fn fixer(&self, texts: &[&str]) -> Fixer {
         let found = unknown_spellings(&self.first, texts);
         if found.is_empty() {
-            return Fixer::new(Detector::new(self.gazetteer.clone()));
+            return Fixer::new(self.first.clone());
         }
         let new: Vec<(String, Kind)> = {
             let known = self.derived.lock().unwrap_or_else(|p| p.into_inner());
