@@ -58,6 +58,8 @@ pub struct Engine {
     dir: ModelDir,
     /// Output candidates (restricted, full) when the vocabulary is restricted.
     vocab: Option<(usize, usize)>,
+    /// Why the output vocabulary is not restricted although it was asked for.
+    warning: Option<String>,
     translator: Translator,
     options: EngineOptions,
     source_sp: SentencePieceProcessor,
@@ -116,7 +118,18 @@ impl Engine {
             num_threads_per_replica: per,
             ..Config::default()
         };
-        let (load_path, vocab) = restricted_view(&dir, &options)?;
+        // Restriction is on by default: a cache dir mova cannot write to must not
+        // stop the run, only cost the speed-up.
+        let (load_path, vocab, warning) = match restricted_view(&dir, &options) {
+            Ok((p, v)) => (p, v, None),
+            Err(e) => {
+                let problem = format!("cannot prepare its restricted output vocabulary ({e}); point --cache at a writable directory or pass --full-vocab");
+                if options.restrict_any_size {
+                    return Err(Error::model(dir.path.clone(), problem));
+                }
+                (dir.path.clone(), None, Some(format!("{}: {problem}; translating with the full vocabulary", dir.path.display())))
+            }
+        };
         let translator = Translator::new(&load_path, &config).map_err(|e| {
             Error::model(
                 dir.path.join("model.bin"),
@@ -127,7 +140,7 @@ impl Engine {
             )
         })?;
         let options = EngineOptions { threads, replicas, ..options };
-        Ok(Engine { dir, vocab, translator, options, source_sp, target_sp })
+        Ok(Engine { dir, vocab, warning, translator, options, source_sp, target_sp })
     }
 
     /// Replicas that can translate batches at the same time.
@@ -144,6 +157,11 @@ impl Engine {
     /// (output candidates, full vocabulary) when the output is restricted.
     pub fn restricted(&self) -> Option<(usize, usize)> {
         self.vocab
+    }
+
+    /// A problem the user should hear about that did not stop loading.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
     }
 
     /// The inspected model directory.

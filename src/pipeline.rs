@@ -113,10 +113,10 @@ enum Msg {
     Prepared(Duration),
 }
 
-/// Translations of this run by (route, sentence): `None` while in flight.
-#[derive(Default)]
+/// Translations of this run per route, by sentence: `None` while in flight,
+/// with the last chunk that used it.
 struct Memo {
-    map: HashMap<(usize, String), (Option<String>, usize)>,
+    routes: Vec<HashMap<String, (Option<String>, usize)>>,
 }
 
 /// Routes that share one engine (and so tokens, batches and the cache fingerprint).
@@ -185,7 +185,7 @@ impl Pipeline<'_> {
             Some(c) if c.is_on() => Some(self.scopes(c)?),
             _ => None,
         };
-        let memo = Mutex::new(Memo::default());
+        let memo = Mutex::new(Memo { routes: vec![HashMap::new(); self.routes.len()] });
         let replicas: usize = groups.iter().map(|g| self.routes[g.routes[0]].engine.replicas()).sum();
         let (job_tx, job_rx) = bounded::<Job>(replicas * 2);
         let (msg_tx, msg_rx) = bounded::<Msg>(replicas * 4 + 4);
@@ -292,7 +292,7 @@ impl Pipeline<'_> {
                 {
                     let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
                     for (u, s) in plan.unique.iter().enumerate() {
-                        match m.map.get_mut(&(r, s.clone())) {
+                        match m.routes[r].get_mut(s.as_str()) {
                             Some((value, last)) => {
                                 *last = id;
                                 route_slots[u] = value.clone().map_or(Slot::Wait, Slot::Raw);
@@ -309,7 +309,7 @@ impl Pipeline<'_> {
                     for (&u, hit) in unknown.iter().zip(found) {
                         match hit {
                             Some(t) => {
-                                m.map.insert((r, plan.unique[u].clone()), (Some(t.clone()), id));
+                                m.routes[r].insert(plan.unique[u].clone(), (Some(t.clone()), id));
                                 route_slots[u] = Slot::Raw(t);
                                 cached += 1;
                             }
@@ -320,7 +320,7 @@ impl Pipeline<'_> {
                 }
                 let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
                 for &u in &unknown {
-                    m.map.insert((r, plan.unique[u].clone()), (None, id));
+                    m.routes[r].insert(plan.unique[u].clone(), (None, id));
                 }
                 needed.push(unknown);
                 slots[r] = route_slots;
@@ -491,7 +491,7 @@ impl Pipeline<'_> {
         {
             let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
             for &(r, u) in &complete {
-                if let (Some(entry), Slot::Raw(t)) = (m.map.get_mut(&(r, c.plan.unique[u].clone())), &c.slots[r][u]) {
+                if let (Some(entry), Slot::Raw(t)) = (m.routes[r].get_mut(c.plan.unique[u].as_str()), &c.slots[r][u]) {
                     entry.0 = Some(t.clone());
                 }
             }
@@ -544,14 +544,16 @@ impl Pipeline<'_> {
             for (r, slots) in c.slots.iter_mut().enumerate() {
                 for (u, slot) in slots.iter_mut().enumerate() {
                     if matches!(slot, Slot::Wait) {
-                        match m.map.get(&(r, c.plan.unique[u].clone())) {
+                        match m.routes[r].get(c.plan.unique[u].as_str()) {
                             Some((Some(t), _)) => *slot = Slot::Raw(t.clone()),
                             _ => return Err(Error::Usage(format!("internal: no translation for a repeated sentence: {}", c.plan.unique[u]))),
                         }
                     }
                 }
             }
-            m.map.retain(|_, (v, last)| v.is_none() || *last + MEMO_CHUNKS > c.id);
+            for map in &mut m.routes {
+                map.retain(|_, (v, last)| v.is_none() || *last + MEMO_CHUNKS > c.id);
+            }
         }
         let raw: Vec<(usize, usize)> = c
             .slots

@@ -442,3 +442,28 @@ fn restricted_vocabulary_gives_identical_output() {
         }
     }
 }
+
+/// A restricted vocabulary that cannot be prepared (mova's cache dir cannot be
+/// made) stops a run that forced it, with the fix, and writes nothing.
+#[test]
+fn restriction_that_cannot_be_prepared_names_the_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blocker = tmp.path().join("not-a-dir");
+    fs::write(&blocker, "").unwrap();
+    let out = tmp.path().join("out");
+    let o = mova()
+        .arg("translate")
+        .arg(repo("examples/articles.jsonl"))
+        .arg("--model")
+        .arg(model("echo-en-ru"))
+        .args(["--to", "ru", "--restrict-vocab", "--cache"])
+        .arg(blocker.join("cache/translations.sqlite"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(!o.status.success());
+    assert!(err.contains("cannot prepare its restricted output vocabulary") && err.contains("--full-vocab"), "{err}");
+    assert!(!out.exists() || files(&out).is_empty());
+}

@@ -75,6 +75,9 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
                 let targets: Vec<Lang> = assignments.iter().filter(|(_, p, _)| p == path).map(|(l, _, _)| *l).collect();
                 let restrict_to = if a.full_vocab { Vec::new() } else { targets };
                 let e = Arc::new(Engine::load(dir, EngineOptions { restrict_to, restrict_any_size: a.restrict_vocab, ..options.clone() })?);
+                if let Some(w) = e.warning() {
+                    eprintln!("mova: warning: {w}");
+                }
                 engines.insert(path.clone(), e.clone());
                 e
             }
