@@ -120,16 +120,7 @@ impl Engine {
         };
         // Restriction is on by default: a cache dir mova cannot write to must not
         // stop the run, only cost the speed-up.
-        let (load_path, vocab, warning) = match restricted_view(&dir, &options) {
-            Ok((p, v)) => (p, v, None),
-            Err(e) => {
-                let problem = format!("cannot prepare its restricted output vocabulary ({e}); point --cache at a writable directory or pass --full-vocab");
-                if options.restrict_any_size {
-                    return Err(Error::model(dir.path.clone(), problem));
-                }
-                (dir.path.clone(), None, Some(format!("{}: {problem}; translating with the full vocabulary", dir.path.display())))
-            }
-        };
+        let (load_path, vocab, warning) = or_full_vocab(&dir.path, restricted_view(&dir, &options), options.restrict_any_size)?;
         let translator = Translator::new(&load_path, &config).map_err(|e| {
             Error::model(
                 dir.path.join("model.bin"),
@@ -265,13 +256,45 @@ fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, 
     Ok((view, Some((r.size(), r.full))))
 }
 
+/// The directory to load, the restriction, and a warning for the user.
+type View = (PathBuf, Option<(usize, usize)>, Option<String>);
+
+/// The restricted view, or — when it could not be made — the model's own
+/// directory and a warning; an error when the user forced the restriction.
+/// Restriction is on by default: a cache dir mova cannot write to must not stop
+/// the run, only cost the speed-up.
+fn or_full_vocab(model: &Path, view: Result<(PathBuf, Option<(usize, usize)>)>, forced: bool) -> Result<View> {
+    match view {
+        Ok((p, v)) => Ok((p, v, None)),
+        Err(e) => {
+            let problem = format!("cannot prepare its restricted output vocabulary ({e}); point --cache at a writable directory or pass --full-vocab");
+            if forced {
+                return Err(Error::model(model, problem));
+            }
+            Ok((model.to_path_buf(), None, Some(format!("{}: {problem}; translating with the full vocabulary", model.display()))))
+        }
+    }
+}
+
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().to_string()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::split_threads;
+    use super::*;
+
+    #[test]
+    fn a_view_that_cannot_be_made_costs_only_the_speed_up() {
+        let model = Path::new("m");
+        let failed = || Err(Error::io("/c/models", std::io::Error::other("read-only")));
+        let (path, vocab, warning) = or_full_vocab(model, failed(), false).unwrap();
+        assert_eq!((path.as_path(), vocab), (model, None));
+        assert_eq!(warning.unwrap(), "m: cannot prepare its restricted output vocabulary (/c/models: read-only); point --cache at a writable directory or pass --full-vocab; translating with the full vocabulary");
+        assert!(or_full_vocab(model, failed(), true).unwrap_err().to_string().contains("pass --full-vocab"));
+        let ok = or_full_vocab(model, Ok((PathBuf::from("v"), Some((5, 9)))), true).unwrap();
+        assert_eq!(ok, (PathBuf::from("v"), Some((5, 9)), None));
+    }
 
     #[test]
     fn threads_split_into_replicas() {

@@ -119,6 +119,15 @@ struct Memo {
     routes: Vec<HashMap<String, (Option<String>, usize)>>,
 }
 
+/// Why `hypothesis` cannot be used: it does not start with the forced `prefix`.
+fn wrong_start(prefix: Option<&[String]>, hypothesis: &[String]) -> Option<String> {
+    let want = prefix?;
+    (!hypothesis.starts_with(want)).then(|| {
+        let got = hypothesis.first().map_or("nothing", String::as_str);
+        format!("the output starts with {got} instead of the forced {}; run with --full-vocab", want.join(" "))
+    })
+}
+
 /// Routes that share one engine (and so tokens, batches and the cache fingerprint).
 struct Group {
     routes: Vec<usize>,
@@ -374,10 +383,8 @@ impl Pipeline<'_> {
                 }
                 // A forced language token that comes back changed means the engine
                 // decoded from another one (see vocab.rs): never write that output.
-                if let Some((&(r, _, _), h)) = job.items.iter().zip(&hyps).find(|(&(r, _, _), h)| route(r).prefix().is_some_and(|p| !h.starts_with(p))) {
-                    let want = route(r).prefix().unwrap_or_default().join(" ");
-                    let got = h.first().map_or("nothing", String::as_str);
-                    return Err(Error::Engine { path: engine.path().clone(), batch: job.batch, message: format!("the output starts with {got} instead of the forced {want}; run with --full-vocab") });
+                if let Some(message) = job.items.iter().zip(&hyps).find_map(|(&(r, _, _), h)| wrong_start(route(r).prefix(), h)) {
+                    return Err(Error::Engine { path: engine.path().clone(), batch: job.batch, message });
                 }
                 let output_tokens = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| route(r).strip(h).len()).sum();
                 let texts = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| engine.decode(route(r).strip(h))).collect::<Result<Vec<_>>>()?;
@@ -596,5 +603,20 @@ impl Pipeline<'_> {
         }
         self.progress.advance(articles);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrong_start;
+
+    #[test]
+    fn output_must_start_with_its_forced_language_token() {
+        let t = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let ru = t(&["rus_Cyrl"]);
+        assert_eq!(wrong_start(Some(&ru), &t(&["rus_Cyrl", "▁Минск"])), None);
+        assert_eq!(wrong_start(None, &t(&["eng_Latn"])), None);
+        assert_eq!(wrong_start(Some(&ru), &t(&["eng_Latn", "▁Минск"])).unwrap(), "the output starts with eng_Latn instead of the forced rus_Cyrl; run with --full-vocab");
+        assert!(wrong_start(Some(&ru), &[]).unwrap().contains("starts with nothing"));
     }
 }
