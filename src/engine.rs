@@ -47,6 +47,17 @@ impl Default for EngineOptions {
     }
 }
 
+/// A restricted output vocabulary, as loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Restricted {
+    /// Candidates at every step.
+    pub candidates: usize,
+    /// The whole vocabulary.
+    pub full: usize,
+    /// Whether the source's own pieces are candidates too (per-source rules).
+    pub per_source: bool,
+}
+
 /// Something that translates token batches: CTranslate2, or a stand-in in tests.
 pub trait Backend: Send + Sync {
     /// Translates one batch; `prefixes`, when given, has one entry per source.
@@ -57,7 +68,7 @@ pub trait Backend: Send + Sync {
 pub struct Engine {
     dir: ModelDir,
     /// Output candidates (restricted, full) when the vocabulary is restricted.
-    vocab: Option<(usize, usize)>,
+    vocab: Option<Restricted>,
     /// Why the output vocabulary is not restricted although it was asked for.
     warning: Option<String>,
     translator: Translator,
@@ -141,12 +152,12 @@ impl Engine {
 
     /// Decoding settings that change the output, for the translation cache.
     pub fn decoding(&self) -> String {
-        let vocab = self.vocab.map_or("full".to_string(), |(n, _)| n.to_string());
+        let vocab = self.vocab.map_or("full".to_string(), |r| r.candidates.to_string());
         format!("beam={};max_input={};max_decoding=2n+16;vocab={vocab}", self.options.beam.max(1), self.options.max_input_length)
     }
 
-    /// (output candidates, full vocabulary) when the output is restricted.
-    pub fn restricted(&self) -> Option<(usize, usize)> {
+    /// The output vocabulary's restriction, when it is restricted.
+    pub fn restricted(&self) -> Option<Restricted> {
         self.vocab
     }
 
@@ -218,12 +229,11 @@ impl Backend for Engine {
 /// mova's `vmap.txt` (ct2rs 0.10 cannot give a translator files from memory;
 /// its memory reader serves Whisper only). Reused while the model's files are
 /// unchanged.
-fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, Option<(usize, usize)>)> {
+fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, Option<Restricted>)> {
     if options.restrict_to.is_empty() || !cfg!(unix) {
         return Ok((dir.path.clone(), None));
     }
-    let (target, source) = dir.vocabularies()?;
-    let r = crate::vocab::Restriction::new(&target, &source, dir.family, &options.restrict_to);
+    let r = crate::vocab::Restriction::new(&dir.target_vocab, &dir.source_vocab()?, dir.family, &options.restrict_to);
     if r.size() * 4 > r.full * 3 && !options.restrict_any_size {
         return Ok((dir.path.clone(), None));
     }
@@ -253,17 +263,17 @@ fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, 
             let _ = std::fs::remove_dir_all(&tmp);
         }
     }
-    Ok((view, Some((r.size(), r.full))))
+    Ok((view, Some(Restricted { candidates: r.size(), full: r.full, per_source: !r.copied.is_empty() })))
 }
 
 /// The directory to load, the restriction, and a warning for the user.
-type View = (PathBuf, Option<(usize, usize)>, Option<String>);
+type View = (PathBuf, Option<Restricted>, Option<String>);
 
 /// The restricted view, or — when it could not be made — the model's own
 /// directory and a warning; an error when the user forced the restriction.
 /// Restriction is on by default: a cache dir mova cannot write to must not stop
 /// the run, only cost the speed-up.
-fn or_full_vocab(model: &Path, view: Result<(PathBuf, Option<(usize, usize)>)>, forced: bool) -> Result<View> {
+fn or_full_vocab(model: &Path, view: Result<(PathBuf, Option<Restricted>)>, forced: bool) -> Result<View> {
     match view {
         Ok((p, v)) => Ok((p, v, None)),
         Err(e) => {
@@ -292,8 +302,9 @@ mod tests {
         assert_eq!((path.as_path(), vocab), (model, None));
         assert_eq!(warning.unwrap(), "m: cannot prepare its restricted output vocabulary (/c/models: read-only); point --cache at a writable directory or pass --full-vocab; translating with the full vocabulary");
         assert!(or_full_vocab(model, failed(), true).unwrap_err().to_string().contains("pass --full-vocab"));
-        let ok = or_full_vocab(model, Ok((PathBuf::from("v"), Some((5, 9)))), true).unwrap();
-        assert_eq!(ok, (PathBuf::from("v"), Some((5, 9)), None));
+        let r = Restricted { candidates: 5, full: 9, per_source: true };
+        let ok = or_full_vocab(model, Ok((PathBuf::from("v"), Some(r))), true).unwrap();
+        assert_eq!(ok, (PathBuf::from("v"), Some(r), None));
     }
 
     #[test]

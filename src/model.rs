@@ -54,8 +54,8 @@ pub struct ModelDir {
     pub family: Family,
     /// Its `config.json` (defaults when absent).
     pub config: ModelConfig,
-    /// Its target vocabulary.
-    pub target_vocab: HashSet<String>,
+    /// Its target vocabulary, in id order (read once: NLLB's is 256k pieces).
+    pub target_vocab: Vec<String>,
     /// SentencePiece model for the source.
     pub source_spm: PathBuf,
     /// SentencePiece model for the output (`target.spm` when present).
@@ -81,8 +81,8 @@ impl ModelDir {
             ));
         }
         let config = read_config(path)?;
-        let target_vocab = read_vocab(path)?;
-        let family = family.unwrap_or_else(|| Family::detect(&target_vocab));
+        let target_vocab = read_vocab_list(path, TARGET_VOCAB)?;
+        let family = family.unwrap_or_else(|| Family::detect(&target_vocab.iter().cloned().collect()));
         let (source_spm, target_spm) = match tokenizer {
             Some(t) if t.is_file() => (t.to_path_buf(), t.to_path_buf()),
             Some(t) => {
@@ -96,7 +96,7 @@ impl ModelDir {
     /// Checks that this model can translate into `lang`.
     pub fn check_target(&self, lang: Lang) -> Result<()> {
         let Some(token) = self.family.lang_token(lang) else { return Ok(()) };
-        if self.target_vocab.contains(token) {
+        if self.target_vocab.iter().any(|t| t == token) {
             return Ok(());
         }
         Err(Error::UnsupportedTarget {
@@ -167,14 +167,10 @@ impl ModelDir {
         Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
     }
 
-    /// The target vocabulary in id order, and the source vocabulary.
-    pub fn vocabularies(&self) -> Result<(Vec<String>, HashSet<String>)> {
-        let target = read_vocab_list(&self.path, &["target_vocabulary", "shared_vocabulary"])?;
-        let source = match read_vocab_list(&self.path, &["source_vocabulary", "shared_vocabulary"]) {
-            Ok(s) => s.into_iter().collect(),
-            Err(_) => target.iter().cloned().collect(),
-        };
-        Ok((target, source))
+    /// The source vocabulary: its own file, or the shared one already read.
+    pub fn source_vocab(&self) -> Result<HashSet<String>> {
+        let own = ["json", "txt"].iter().any(|ext| self.path.join(format!("source_vocabulary.{ext}")).is_file());
+        Ok(if own { read_vocab_list(&self.path, &["source_vocabulary"])?.into_iter().collect() } else { self.target_vocab.iter().cloned().collect() })
     }
 }
 
@@ -205,9 +201,7 @@ fn read_config(dir: &Path) -> Result<ModelConfig> {
     }
 }
 
-fn read_vocab(dir: &Path) -> Result<HashSet<String>> {
-    Ok(read_vocab_list(dir, &["target_vocabulary", "shared_vocabulary"])?.into_iter().collect())
-}
+const TARGET_VOCAB: &[&str] = &["target_vocabulary", "shared_vocabulary"];
 
 /// Finds the SentencePiece models in `dir` or its parent (Argos packages keep
 /// `sentencepiece.model` beside the `model/` directory).
@@ -239,7 +233,7 @@ mod tests {
             path: "m".into(),
             family: Family::Bilingual,
             config: ModelConfig::default(),
-            target_vocab: HashSet::new(),
+            target_vocab: Vec::new(),
             source_spm: "s".into(),
             target_spm: "s".into(),
         };

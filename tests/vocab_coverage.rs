@@ -3,17 +3,15 @@
 //! real 32k English/Russian SentencePiece model, use only candidate pieces
 //! (apart from Latin pieces, which are candidates when the source holds them).
 
-use std::collections::HashSet;
-use std::path::Path;
+mod common;
 
+use std::collections::HashSet;
+
+use common::repo;
 use mova::family::Family;
 use mova::vocab::Restriction;
 use mova::Lang;
 use sentencepiece::SentencePieceProcessor;
-
-fn repo(p: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
-}
 
 /// Pieces of `lang`'s FLORES dev text that the restriction for `langs` would
 /// not let the model write, with a count.

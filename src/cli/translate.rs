@@ -146,8 +146,8 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
             .iter()
             .filter(|r| routes.iter().position(|o| o.same_engine(r)) == routes.iter().position(|o| std::ptr::eq(o, *r)))
             .map(|r| match r.engine.restricted() {
-                Some((n, full)) if r.engine.dir().family.has_target_prefix() => format!("output vocabulary {n} of {full} (restricted)"),
-                Some((n, full)) => format!("output vocabulary {n} of {full} (restricted, plus the source's own pieces)"),
+                Some(v) if v.per_source => format!("output vocabulary {} of {} (restricted, plus the source's own pieces)", v.candidates, v.full),
+                Some(v) => format!("output vocabulary {} of {} (restricted)", v.candidates, v.full),
                 None => "output vocabulary full".to_string(),
             })
             .collect();

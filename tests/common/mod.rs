@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The real `mova` binary.
-/// The mova binary, with a translation cache of its own (so runs of tests
+/// The real mova binary, with a translation cache of its own (so runs of tests
 /// neither share translations nor touch the user's cache); tests of the
 /// cache pass `--cache` themselves.
 pub fn mova() -> Command {
