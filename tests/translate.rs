@@ -145,6 +145,26 @@ fn directory_inputs_mirror_subdirectories() {
     assert_eq!(files(&out), vec!["2020/a.be.txt", "2020/a.ru.txt", "b.be.txt", "b.ru.txt"]);
 }
 
+/// Replicas share one copy of the model's weights (vendor/ct2rs/MOVA-PATCH.md):
+/// CTranslate2 logs "Loaded model" once per copy it makes, and ct2rs as
+/// published made one per replica.
+#[test]
+fn replicas_share_one_copy_of_the_model() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = mova()
+        .env("CT2_VERBOSE", "1")
+        .args(["translate", "--names", "off", "--typography", "off", "--to", "ru", "--replicas", "4", "--threads", "4", "--out"])
+        .arg(out.path())
+        .arg("--model")
+        .arg(model("echo-m2m"))
+        .arg(article())
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.matches("Loaded model").count(), 1, "{stderr}");
+    assert_eq!(fs::read_to_string(out.path().join("grodno-border.ru.txt")).unwrap(), fs::read_to_string(article()).unwrap());
+}
+
 /// Runs a failing command and checks: exit 1, one line on stderr containing
 /// `needle`, nothing written.
 fn fails_cleanly(args: &[&std::ffi::OsStr], needle: &str) {
