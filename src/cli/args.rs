@@ -242,7 +242,7 @@ pub struct TranslateArgs {
     pub beam: u16,
 
     /// Padded source tokens per batch (sentences × longest sentence)
-    /// [default: 1536 / beam: 384 at beam 4].
+    /// [default: 1280 / beam: 320 at beam 4].
     #[arg(long, value_name = "N")]
     pub max_batch_tokens: Option<usize>,
 
