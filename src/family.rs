@@ -24,8 +24,11 @@ pub enum Family {
 
 impl Family {
     /// Detects the family from the target vocabulary.
-    pub fn detect(vocab: &HashSet<String>) -> Family {
-        let has = |t: &str| vocab.contains(t);
+    pub fn detect(vocab: &[String]) -> Family {
+        // One pass over the vocabulary (NLLB's is 256k pieces) for the few markers.
+        const MARKERS: [&str; 8] = ["rus_Cyrl", "bel_Cyrl", "eng_Latn", "__ru__", "__be__", "__en__", ">>rus<<", ">>bel<<"];
+        let found: HashSet<&str> = vocab.iter().map(String::as_str).filter(|t| MARKERS.contains(t)).collect();
+        let has = |t: &str| found.contains(t);
         if has("rus_Cyrl") || has("bel_Cyrl") || has("eng_Latn") {
             Family::Nllb
         } else if has("__ru__") || has("__be__") || has("__en__") {
@@ -91,7 +94,7 @@ impl fmt::Display for Family {
 mod tests {
     use super::*;
 
-    fn vocab(tokens: &[&str]) -> HashSet<String> {
+    fn vocab(tokens: &[&str]) -> Vec<String> {
         tokens.iter().map(|s| s.to_string()).collect()
     }
 

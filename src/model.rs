@@ -82,7 +82,7 @@ impl ModelDir {
         }
         let config = read_config(path)?;
         let target_vocab = read_vocab_list(path, TARGET_VOCAB)?;
-        let family = family.unwrap_or_else(|| Family::detect(&target_vocab.iter().cloned().collect()));
+        let family = family.unwrap_or_else(|| Family::detect(&target_vocab));
         let (source_spm, target_spm) = match tokenizer {
             Some(t) if t.is_file() => (t.to_path_buf(), t.to_path_buf()),
             Some(t) => {
