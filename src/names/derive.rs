@@ -87,8 +87,29 @@ impl<'a> Deriver<'a> {
             be,
             be_tarask: String::new(),
             source: "derived by mova".into(),
+            ru_alt: Vec::new(),
+            be_alt: Vec::new(),
             derived: Some(confidence as f32),
         }
+    }
+
+    /// A person who shares a listed person's surname (`kin`) under another
+    /// given name: the given name derived, the surname in `kin`'s forms when
+    /// the genders agree (Viktor Lukashenko → Виктор Лукашенко).
+    pub fn namesake(&self, id: String, english: &str, kin: &Entity) -> Entity {
+        let mut e = self.entity(id, english, Kind::Person);
+        let surname = |f: &str| f.rsplit(' ').next().unwrap_or("").to_string();
+        let (ru, be) = (surname(&kin.ru), surname(&kin.be));
+        if ru.is_empty() || be.is_empty() || (kin.gender != Gender::Unknown && kin.gender != e.gender) {
+            return e;
+        }
+        let given = |f: &str| f.rsplit_once(' ').map(|(g, _)| g.to_string());
+        if let (Some(g_ru), Some(g_be)) = (given(&e.ru), given(&e.be)) {
+            e.ru = format!("{g_ru} {ru}");
+            e.be = format!("{g_be} {be}");
+            e.derived = Some(e.derived.unwrap_or(0.5).max(0.8));
+        }
+        e
     }
 
     /// The Belarusian form of a Russian name, checked against English spellings.

@@ -2,21 +2,49 @@
 //!
 //! In: a sentence (or a whole article) and the gazetteer. Out: [`Mention`]s,
 //! left to right, not overlapping: Aho-Corasick over every known spelling
-//! (as written, in capitals for datelines, a person's surname alone), at word
-//! boundaries, possessives ("Lukashenko's") marked; then names the list does
-//! not know, by cue: a title before (Mr., President), "said" after, or a known
-//! given name first in a run of two or three capitalised words; "in"/"from"/
-//! "near" before one capitalised word makes a place. Common capitalised words
-//! (`models/names/not_names.txt`) are never names.
+//! (as written, in capitals for datelines, a person's surname alone, and the
+//! variants [`super::variant`] resolved for this batch), at word boundaries,
+//! possessives ("Lukashenko's") marked; a surname right after another
+//! person's given name ("Viktor Lukashenko") is left to [`Detector::unknown`].
+//! Then names the list does not know ([`Unknown`]): runs of capitalised words
+//! that are not common English words opening a sentence
+//! (`models/names/english_words.txt`) nor listed non-names
+//! (`models/names/not_names.txt`), their kind told by a title before (Mr.,
+//! President, activist), "said" after, a known given name first
+//! (`common_names.tsv`, `given_names.tsv`), "in"/"from"/"near" before, or a
+//! surname's ending. Every pass is one sweep over the words: linear in the
+//! text.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{Entity, Gazetteer, Kind};
+use super::{Entity, Gazetteer, Kind, MAX_NAME_WORD};
 
 const NOT_NAMES: &str = include_str!("../../models/names/not_names.txt");
+const ENGLISH_WORDS: &str = include_str!("../../models/names/english_words.txt");
+
+/// Common English words, lower case.
+fn english_words() -> &'static HashSet<&'static str> {
+    static W: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    W.get_or_init(|| ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).collect())
+}
+
+/// Given-name spelling (lower case) → its row in the given-names tables.
+pub(crate) fn given_rows() -> &'static HashMap<String, usize> {
+    static G: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (row, n) in super::given_names().enumerate() {
+            for e in n.english.filter(|e| !e.is_empty()) {
+                m.entry(e.to_lowercase()).or_insert(row);
+            }
+        }
+        m
+    })
+}
 
 /// Which part of a name an English spelling is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +71,9 @@ pub struct Mention {
 /// derived entities by the caller ([`super::derive`]).
 pub struct Detector {
     pub entities: Vec<Entity>,
+    /// Spellings found close to several listed entities and not merged, with
+    /// those entities' ids.
+    pub ambiguous: Vec<(String, Vec<String>)>,
     ac: AhoCorasick,
     /// Per pattern: the entities it may mean (the first is the default) and part.
     targets: Vec<(Vec<usize>, Part)>,
@@ -50,7 +81,7 @@ pub struct Detector {
     titles: HashSet<String>,
     place_cues: HashSet<String>,
     person_after: HashSet<String>,
-    given: HashSet<String>,
+    surname_endings: Vec<String>,
 }
 
 /// A name the list does not have.
@@ -61,34 +92,48 @@ pub struct Unknown {
     pub possessive: bool,
 }
 
+type Patterns = HashMap<String, (Vec<usize>, Part)>;
+
+fn add_pattern(p: String, e: usize, part: Part, by_pattern: &mut Patterns) {
+    let slot = by_pattern.entry(p).or_insert_with(|| (Vec::new(), part));
+    // A full spelling beats a surname that happens to be spelled alike.
+    if matches!(part, Part::Full(_)) && !matches!(slot.1, Part::Full(_)) {
+        *slot = (Vec::new(), part);
+    }
+    if slot.1 == part && !slot.0.contains(&e) {
+        slot.0.push(e);
+    }
+}
+
 impl Detector {
     pub fn new(gazetteer: Gazetteer) -> Detector {
+        Detector::with_aliases(gazetteer, Vec::new())
+    }
+
+    /// Also knows `aliases`: other spellings of listed entities (the
+    /// variants found in a batch), with the part of the name they are.
+    pub fn with_aliases(gazetteer: Gazetteer, aliases: Vec<(String, Vec<usize>, Part)>) -> Detector {
         let entities = gazetteer.entities;
-        let mut by_pattern: HashMap<String, (Vec<usize>, Part)> = HashMap::new();
-        let add = |p: String, e: usize, part: Part, by_pattern: &mut HashMap<String, (Vec<usize>, Part)>| {
-            let slot = by_pattern.entry(p).or_insert_with(|| (Vec::new(), part));
-            // A full spelling beats a surname that happens to be spelled alike.
-            if matches!(part, Part::Full(_)) && !matches!(slot.1, Part::Full(_)) {
-                *slot = (Vec::new(), part);
-            }
-            if slot.1 == part && !slot.0.contains(&e) {
-                slot.0.push(e);
-            }
-        };
+        let mut by_pattern: Patterns = HashMap::new();
         let lists = crate::data::sections(NOT_NAMES);
         let list = |name: &str| -> HashSet<String> { lists.get(name).into_iter().flatten().map(|w| w.to_string()).collect() };
         let not_names = list("not-names");
         for (i, e) in entities.iter().enumerate() {
             for s in &e.english {
                 let words = s.split(' ').count();
-                add(s.clone(), i, Part::Full(words), &mut by_pattern);
-                add(s.to_uppercase(), i, Part::Full(words), &mut by_pattern);
+                add_pattern(s.clone(), i, Part::Full(words), &mut by_pattern);
+                add_pattern(s.to_uppercase(), i, Part::Full(words), &mut by_pattern);
                 if e.kind == Kind::Person && words >= 2 {
                     let last = s.rsplit(' ').next().unwrap_or(s);
                     if last.chars().count() >= 3 && !not_names.contains(last) {
-                        add(last.to_string(), i, Part::Surname, &mut by_pattern);
+                        add_pattern(last.to_string(), i, Part::Surname, &mut by_pattern);
                     }
                 }
+            }
+        }
+        for (s, ids, part) in aliases {
+            for i in ids {
+                add_pattern(s.clone(), i, part, &mut by_pattern);
             }
         }
         let mut patterns: Vec<(String, (Vec<usize>, Part))> = by_pattern.into_iter().collect();
@@ -97,15 +142,18 @@ impl Detector {
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .expect("name patterns compile");
+        let mut surname_endings: Vec<String> = list("surname-endings").into_iter().collect();
+        surname_endings.sort();
         Detector {
             entities,
+            ambiguous: Vec::new(),
             ac,
             targets: patterns.into_iter().map(|(_, t)| t).collect(),
             not_names,
             titles: list("titles"),
             place_cues: list("place-cues"),
             person_after: list("person-after"),
-            given: super::common_names().flat_map(|n| n.english).map(str::to_string).collect(),
+            surname_endings,
         }
     }
 
@@ -114,60 +162,144 @@ impl Detector {
     /// them first ("Lukashenko" after "Dmitry Lukashenko").
     pub fn known(&self, text: &str, context: &[usize]) -> Vec<Mention> {
         let mut out = Vec::new();
-        let mut seen: Vec<usize> = context.to_vec();
+        let mut seen: HashSet<usize> = context.iter().copied().collect();
         for m in self.ac.find_iter(text) {
             if !boundary(text, m.start(), m.end()) {
                 continue;
             }
             let (ids, part) = &self.targets[m.pattern().as_usize()];
-            let entity = ids.iter().copied().find(|i| seen.contains(i)).unwrap_or(ids[0]);
-            if matches!(part, Part::Full(_)) {
-                seen.push(entity);
+            let (mut start, mut part) = (m.start(), *part);
+            let mut pick: Vec<usize> = ids.clone();
+            if part == Part::Surname {
+                // "Viktor Lukashenko" is not Alexander Lukashenko; "Alexandr
+                // Lukashenko" is, named in full.
+                let prev_end = out.last().map_or(0, |m: &Mention| m.range.end);
+                if let Some((g_start, given)) = given_before(text, start).filter(|(g, _)| *g >= prev_end) {
+                    pick.retain(|&i| self.has_given(i, given));
+                    if pick.is_empty() {
+                        continue;
+                    }
+                    (start, part) = (g_start, Part::Full(2));
+                }
             }
-            out.push(Mention { range: m.start()..m.end(), entity, part: *part, possessive: possessive(&text[m.end()..]) });
+            let entity = pick.iter().copied().find(|i| seen.contains(i)).unwrap_or(pick[0]);
+            if matches!(part, Part::Full(_)) {
+                seen.insert(entity);
+            }
+            out.push(Mention { range: start..m.end(), entity, part, possessive: possessive(&text[m.end()..]) });
         }
         out
     }
 
-    /// Names not in the list, found by cue, outside `known`.
+    /// Whether `given` is the given name of one of entity `i`'s spellings.
+    fn has_given(&self, i: usize, given: &str) -> bool {
+        let rows = given_rows();
+        let row = rows.get(&given.to_lowercase());
+        self.entities[i].english.iter().filter(|s| s.contains(' ')).filter_map(|s| s.split(' ').next()).any(|g| {
+            g.eq_ignore_ascii_case(given) || (row.is_some() && rows.get(&g.to_lowercase()) == row)
+        })
+    }
+
+    /// Names not in the list, outside `known` (both left to right).
     pub fn unknown(&self, text: &str, known: &[Mention]) -> Vec<Unknown> {
         let words = words(text);
-        let taken = |r: &Range<usize>| known.iter().any(|m| m.range.start < r.end && r.start < m.range.end);
+        let taken = taken(&words, known);
+        let candidate = |k: usize| self.candidate_word(words[k].1) && !taken[k];
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let (r, w) = &words[i];
-            if !is_name_word(w) || self.not_names.contains(w.trim_end_matches('.')) || taken(r) {
+            if !candidate(i) || (opening(text, words[i].0.start) && common(words[i].1) && !is_given(words[i].1)) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < words.len() && j - i < 3 && is_name_word(words[j].1) && !self.not_names.contains(words[j].1.trim_end_matches('.')) && !taken(&words[j].0) && adjacent(text, &words[j - 1].0, &words[j].0) {
+            while j < words.len() && j - i < 3 && candidate(j) && adjacent(text, &words[j - 1].0, &words[j].0) {
                 j += 1;
             }
+            let run = &words[i..j];
             let last = &words[j - 1];
-            let range = r.start..last.0.start + last.1.trim_end_matches('.').len();
+            let range = words[i].0.start..last.0.start + last.1.trim_end_matches('.').len();
             let prev = i.checked_sub(1).map(|k| words[k].1);
             let next = words.get(j).map(|w| w.1);
-            let titled = prev.is_some_and(|p| self.titles.contains(p));
-            let said = next.is_some_and(|n| self.person_after.contains(n));
-            // Two or three capitalised words are a person only when the first
-            // is a known given name ("Conservative Party" is not).
-            let given = j - i >= 2 && self.given.contains(*w);
-            let kind = if titled || said || given {
-                Some(Kind::Person)
-            } else if prev.is_some_and(|p| self.place_cues.contains(p)) && j - i == 1 {
-                Some(Kind::Place)
-            } else {
-                None
-            };
-            if let Some(kind) = kind {
+            if let Some(kind) = self.kind(run, prev, next) {
                 out.push(Unknown { possessive: possessive(&text[range.end..]), range, kind });
             }
             i = j;
         }
         out
     }
+
+    /// A capitalised word that may be (part of) a name.
+    fn candidate_word(&self, w: &str) -> bool {
+        is_name_word(w) && !self.not_names.contains(w) && !self.not_names.contains(w.trim_end_matches('.'))
+    }
+
+    /// What a run of capitalised words is, from its cues and its words.
+    fn kind(&self, run: &[(Range<usize>, &str)], prev: Option<&str>, next: Option<&str>) -> Option<Kind> {
+        let first = run[0].1;
+        let last = run[run.len() - 1].1.trim_end_matches('.');
+        let titled = prev.is_some_and(|p| self.titles.contains(p));
+        let said = next.is_some_and(|n| self.person_after.contains(n));
+        let given = run.len() >= 2 && is_given(first);
+        let all_common = run.iter().all(|(_, w)| common(w));
+        if given || ((titled || said) && !all_common) || (titled && run.len() == 1) {
+            return Some(Kind::Person);
+        }
+        if all_common || (run.len() == 1 && is_given(first)) {
+            // "Interior Ministry", "Tractor Works": translated, not names.
+            return None;
+        }
+        if prev.is_some_and(|p| self.place_cues.contains(p)) && run.len() == 1 {
+            return Some(Kind::Place);
+        }
+        let l = last.to_lowercase();
+        if self.surname_endings.iter().any(|e| l.ends_with(e.as_str()) && l.len() > e.len() + 2) {
+            Some(Kind::Person)
+        } else {
+            Some(Kind::Place)
+        }
+    }
+}
+
+/// A known given name right before `start` ("Viktor |Lukashenko"), one space
+/// between: its start and the word.
+fn given_before(text: &str, start: usize) -> Option<(usize, &str)> {
+    let before = text[..start].strip_suffix(' ')?;
+    let from = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let w = &before[from..];
+    (w.len() <= MAX_NAME_WORD && w.chars().next().is_some_and(char::is_uppercase) && is_given(w)).then_some((from, w))
+}
+
+/// Whether `w` is a known given name in any romanization.
+fn is_given(w: &str) -> bool {
+    given_rows().contains_key(&w.trim_end_matches('.').to_lowercase())
+}
+
+/// A common English word (each part of a hyphenated one).
+fn common(w: &str) -> bool {
+    let l = w.trim_end_matches('.').to_lowercase();
+    let set = english_words();
+    set.contains(l.as_str()) || (l.contains('-') && l.split('-').all(|p| set.contains(p)))
+}
+
+/// The word at `start` opens a sentence, a headline or a quotation.
+fn opening(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '"', '“', '”', '‘', '\'', '—', '–', ':', '#', '(', '«', ';'])
+}
+
+/// Per word, whether a known mention covers part of it: one sweep over both
+/// (each sorted by start).
+fn taken(words: &[(Range<usize>, &str)], known: &[Mention]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut k = 0;
+    for (r, _) in words {
+        while k < known.len() && known[k].range.end <= r.start {
+            k += 1;
+        }
+        out.push(known[k..].iter().take_while(|m| m.range.start < r.end).any(|m| r.start < m.range.end));
+    }
+    out
 }
 
 /// Words with their ranges, trailing punctuation kept on the word for cues
@@ -192,6 +324,9 @@ fn words(text: &str) -> Vec<(Range<usize>, &str)> {
 }
 
 fn is_name_word(w: &str) -> bool {
+    if w.len() > MAX_NAME_WORD {
+        return false;
+    }
     let w = w.trim_end_matches('.');
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && w.chars().count() >= 2 && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && !w.ends_with('-')
