@@ -158,7 +158,7 @@ def translit_form(eid, spelling, lang, part, case):
 
 def latin_form(src, spelling, part, case):
     s = spelling if part != 's' else spelling.split()[-1]
-    if re.search(re.escape(s) + r"['’]s\b", src):
+    if case == 'gen' and re.search(re.escape(s) + r"['’]s\b", src):
         return s + "'s" if "'" in src[src.find(s):src.find(s) + len(s) + 2] else s + '’s'
     return s
 

@@ -16,7 +16,9 @@ ABBR = {'latin': 'lat', 'other_lang': 'oth', 'translit_source': 'trl', 'tarask':
 def pick(cands, n, rnd):
     """Round-robin over entities, preferring unseen (entity, case) pairs and article rows."""
     rnd.shuffle(cands)
-    cands.sort(key=lambda r: 0 if r['origin'].startswith('article') else 1)
+    # article rows first; Latin possessives ("China's") first of all
+    cands.sort(key=lambda r: (0 if "'s" in r['bad'] or '’s' in r['bad'] else 1,
+                              0 if r['origin'].startswith('article') else 1))
     by_ent = collections.OrderedDict()
     for r in cands:
         by_ent.setdefault(r['entity'], []).append(r)
@@ -27,7 +29,7 @@ def pick(cands, n, rnd):
             if not lst:
                 continue
             # prefer a case not yet taken for this entity, then a unit used least
-            lst.sort(key=lambda r: ((r['entity'], r['case']) in seen_pair, RARE.index(r['case']),
+            lst.sort(key=lambda r: ("'s" not in r['bad'], (r['entity'], r['case']) in seen_pair, RARE.index(r['case']),
                                     seen_unit[(r['origin'], r['entity'])]))
             r = lst.pop(0)
             chosen.append(r)
@@ -58,6 +60,36 @@ def main():
             rid = f"{r['lang']}-{ABBR[r['kind']]}-{r['case']}-{counter[(r['lang'], r['kind'])]:03d}"
             f.write('\t'.join([rid, r['lang'], r['kind'], r['entity'], r['source'], r['translation'],
                                r['expected'], r['origin']]) + '\n')
+    # rows whose expected output needs proposals.tsv: a new entity, or a changed first form
+    gaz = {r['id'] for r in make_errors.load_tsv(os.path.join(make_errors.ROOT, 'models/names/gazetteer.tsv'))}
+    CHANGED = {('pl_belarus', 'ru'): 'ru first form Беларусь (gazetteer: Белоруссия)',
+               ('pl_russia', 'ru'): 'ru first form Россия (gazetteer: Российская Федерация)',
+               ('pl_russia', 'be'): 'be first form Расія (gazetteer: Расійская Федэрацыя)',
+               ('pl_united_states', 'ru'): 'ru first form США (gazetteer: Соединённые штаты)',
+               ('pl_united_states', 'be'): 'be first form ЗША (gazetteer: Злучаныя Штаты)',
+               ('pl_vilnius', 'be'): 'be first form Вільнюс (gazetteer: Вільня)'}
+    with open(os.path.join(HERE, 'depends_on_proposals.tsv'), 'w', encoding='utf-8') as f:
+        f.write('id\tentity\twhy\n')
+        lines = open(os.path.join(HERE, 'errors.tsv'), encoding='utf-8').read().split('\n')[1:]
+        for l in lines:
+            if not l:
+                continue
+            c = l.split('\t')
+            if c[3] not in gaz:
+                f.write(f'{c[0]}\t{c[3]}\tnew entity (proposals.tsv)\n')
+            elif (c[3], c[1]) in CHANGED:
+                f.write(f'{c[0]}\t{c[3]}\t{CHANGED[(c[3], c[1])]}\n')
+    kinds = list(ABBR)
+    cases = ['nom', 'gen', 'dat', 'acc', 'ins', 'loc']
+    print('| lang | kind | ' + ' | '.join(cases) + ' | total |')
+    print('|---|---|' + '---|' * (len(cases) + 1))
+    for lang in ('ru', 'be'):
+        for k in kinds:
+            sel = [r for r in out if r['lang'] == lang and r['kind'] == k]
+            if not sel:
+                continue
+            cc = collections.Counter(r['case'] for r in sel)
+            print(f'| {lang} | {k} | ' + ' | '.join(str(cc[c]) for c in cases) + f' | {len(sel)} |')
     for k in sorted(counter):
         print(k, counter[k])
     print(len(out))
