@@ -69,9 +69,17 @@ def main():
             in_gaz = eid in gaz_ents
             for lang in ('ru', 'be'):
                 text = ref[lang][i - 1]
-                first_forms = GAZ_FIRST.get((eid, lang))
+                # the gazetteer's first form as the file says now (it is being edited)
+                gfirst = (gaz_ents[eid][lang].split('|')[0].strip() if in_gaz else None)
+                first_forms = None
+                if eid in E:
+                    mine = ME.forms_of(eid, lang, 0, 'full' if E[eid]['type'] == 'person' else 'place')
+                    if gfirst is None or mine[0] == gfirst or E[eid]['type'] == 'person':
+                        first_forms = mine
+                if first_forms is None and GAZ_FIRST.get((eid, lang)) and GAZ_FIRST[(eid, lang)][0] == gfirst:
+                    first_forms = GAZ_FIRST[(eid, lang)]
                 if first_forms is None and eid in E:
-                    first_forms = ME.forms_of(eid, lang, 0, 'full' if E[eid]['type'] == 'person' else 'place')
+                    first_forms = mine
                 if first_forms is None:
                     continue
                 gform = first_forms[0] if in_gaz else first_forms[0] + ' (proposed)'
