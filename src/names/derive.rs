@@ -13,9 +13,14 @@
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::{Entity, Gender, Kind};
 use crate::lang::Lang;
 use crate::translit::{Compiled, Registry, Reverser};
+
+const EN_RU: &str = include_str!("../../models/names/en_ru.tsv");
+const BE_RU: &str = include_str!("../../models/names/be_ru.tsv");
 
 /// Belarusian schemes an English spelling may follow.
 const BE_SCHEMES: [&str; 4] = ["press", "bgn-pcgn", "icao", "national-2007"];
@@ -29,6 +34,11 @@ pub struct Deriver<'a> {
     given: HashMap<String, String>,
     /// English given names → Russian.
     english: HashMap<String, String>,
+    en_ru: Vec<Rule>,
+    be_ru: BeRu,
+    /// English-origin given names (lower case): their surnames are English too
+    /// unless they look Slavic.
+    english_given: std::collections::HashSet<String>,
 }
 
 impl<'a> Deriver<'a> {
@@ -40,35 +50,73 @@ impl<'a> Deriver<'a> {
     pub fn with_words(registry: &'a Registry, ru: &str, be: &str) -> Deriver<'a> {
         let mut given = HashMap::new();
         let mut english = HashMap::new();
-        for n in super::common_names() {
+        let mut english_given = std::collections::HashSet::new();
+        for n in super::common_names().chain(super::given_names()) {
+            if n.english_origin {
+                english_given.extend(n.english.clone().map(str::to_lowercase));
+            }
             given.insert(n.ru.to_lowercase(), n.be.to_string());
             english.extend(n.english.filter(|e| !e.is_empty()).map(|e| (e.to_lowercase(), n.ru.to_string())));
         }
         let be_schemes = BE_SCHEMES.iter().filter_map(|id| registry.get(Lang::Be, id).ok().map(|(_, c)| c)).collect();
-        Deriver { ru: registry.reverser_with(Lang::Ru, ru), be: registry.reverser_with(Lang::Be, be), given, english, be_schemes }
+        Deriver { ru: registry.reverser_with(Lang::Ru, ru), be: registry.reverser_with(Lang::Be, be), given, english, be_schemes, en_ru: rules(EN_RU), be_ru: BeRu::parse(BE_RU), english_given }
     }
 
-    /// The best Russian spelling of an English one.
-    /// Known given names come from the common-names table (Alexander →
-    /// Александр, not a letter-by-letter Алехандер).
+    /// The best Russian spelling of an English one, word by word: known given
+    /// names from the tables (Alexander → Александр), English spellings by the
+    /// English→Russian practical transcription (Scott → Скотт), Belarusian
+    /// ones read as Belarusian and turned into Russian by the correspondences
+    /// (Andreychanka → Андрейченко), the rest by the reverse press
+    /// transliteration. Empty when a word cannot be written in Cyrillic.
     pub fn russian(&self, english: &str) -> String {
-        english
-            .split(' ')
-            .map(|w| match self.english.get(&w.to_lowercase()) {
-                Some(ru) => ru.clone(),
-                None => self.ru.candidates(w, 1, None).first().map(|c| c.text.clone()).unwrap_or_else(|| w.to_string()),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        let english_name = english.split(' ').next().is_some_and(|g| english.contains(' ') && self.english_given.contains(&g.to_lowercase()));
+        let words: Vec<String> = english.split(' ').map(|w| self.russian_word(w, english_name)).collect();
+        if words.iter().any(String::is_empty) {
+            return String::new();
+        }
+        words.join(" ")
+    }
+
+    fn russian_word(&self, w: &str, english_name: bool) -> String {
+        if w.len() > super::MAX_NAME_WORD {
+            return String::new();
+        }
+        if let Some(ru) = self.english.get(&w.to_lowercase()) {
+            return ru.clone();
+        }
+        if w.contains('-') {
+            let parts: Vec<String> = w.split('-').map(|p| self.russian_word(p, english_name)).collect();
+            return if parts.iter().any(String::is_empty) { String::new() } else { parts.join("-") };
+        }
+        let english = (looks_english(w) || (english_name && !looks_slavic(w))).then(|| recase(&transcribe(&self.en_ru, w), w)).filter(|r| cyrillic(r));
+        let belarusian = || looks_belarusian_word(w).then(|| self.from_belarusian(w)).flatten();
+        let reversed = || self.ru.candidates(w, 1, None).first().map(|c| c.text.clone()).filter(|r| cyrillic(r));
+        english.or_else(belarusian).or_else(reversed).or_else(|| Some(recase(&transcribe(&self.en_ru, &fold_latin(w)), w)).filter(|r| cyrillic(r))).unwrap_or_default()
+    }
+
+    /// A Belarusian-tradition spelling → Russian: read with the Belarusian
+    /// schemes, then each correspondence undone where the Russian word model
+    /// likes it best.
+    fn from_belarusian(&self, w: &str) -> Option<String> {
+        let be = self.be.candidates(w, 1, None).into_iter().next()?.text;
+        let options = self.be_ru.options(&be.to_lowercase());
+        // Each correspondence undone costs a little: the model alone would
+        // turn every а into о.
+        let default = options.first()?.clone();
+        let cost = |c: &str| CHANGE_COST * c.chars().zip(default.chars()).filter(|(a, b)| a != b).count() as f64;
+        let best = options.into_iter().map(|c| (self.ru.likelihood(&c) - cost(&c), c)).max_by(|a, b| a.0.total_cmp(&b.0))?.1;
+        Some(recase(&best, w)).filter(|r| cyrillic(r))
     }
 
     /// A derived entity for `english` (one spelling), `id` given by the caller.
     pub fn entity(&self, id: String, english: &str, kind: Kind) -> Entity {
+        if english.split(' ').any(|w| w.len() > super::MAX_NAME_WORD) {
+            return self.blank(id, english, kind);
+        }
         let belarusian_spelling = looks_belarusian(english);
         let ru_c = self.ru.candidates(english, 2, None);
-        let ru_words = self.russian(english);
+        let ru = self.russian(english);
         let be_c = self.be.candidates(english, 2, None);
-        let ru = if ru_words.is_empty() { ru_c.first().map(|c| c.text.clone()).unwrap_or_default() } else { ru_words };
         let (be, mut confidence) = if belarusian_spelling && !be_c.is_empty() {
             (be_c[0].text.clone(), margin(&be_c))
         } else {
@@ -77,6 +125,9 @@ impl<'a> Deriver<'a> {
         if belarusian_spelling {
             confidence *= 0.8;
         }
+        // A form is all Cyrillic or it is not written.
+        let ru = if cyrillic(&ru) { ru } else { String::new() };
+        let be = if cyrillic(&be) { be } else { String::new() };
         let gender = guess_gender(kind, &ru);
         Entity {
             id,
@@ -112,6 +163,11 @@ impl<'a> Deriver<'a> {
         e
     }
 
+    /// An entity with no forms (a spelling mova cannot write in Cyrillic).
+    fn blank(&self, id: String, english: &str, kind: Kind) -> Entity {
+        Entity { id, kind, gender: Gender::Unknown, english: vec![english.to_string()], ru: String::new(), be: String::new(), be_tarask: String::new(), ru_alt: Vec::new(), be_alt: Vec::new(), source: "derived by mova".into(), derived: Some(0.0) }
+    }
+
     /// The Belarusian form of a Russian name, checked against English spellings.
     pub fn ru_to_be(&self, ru: &str, english: &[String]) -> String {
         let latin: Vec<String> = english.iter().flat_map(|e| e.split(' ').map(str::to_lowercase).collect::<Vec<_>>()).collect();
@@ -120,7 +176,7 @@ impl<'a> Deriver<'a> {
 
     fn word_to_be(&self, word: &str, latin: &[String]) -> String {
         if let Some(be) = self.given.get(&word.to_lowercase()) {
-            return be.clone();
+            return be.replace('\'', "’");
         }
         let base = letters_to_be(&word.to_lowercase());
         let mut best: Option<(f64, String)> = None;
@@ -143,6 +199,201 @@ impl<'a> Deriver<'a> {
     }
 }
 
+/// One rule of `models/names/en_ru.tsv`.
+struct Rule {
+    start: bool,
+    after_consonant: bool,
+    take: Vec<char>,
+    ahead: Vec<char>,
+    out: String,
+}
+
+fn rules(text: &str) -> Vec<Rule> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(pat, out)| {
+            let (start, pat) = pat.strip_prefix('^').map_or((false, pat), |p| (true, p));
+            let (after_consonant, pat) = pat.strip_prefix('<').map_or((false, pat), |p| (true, p));
+            let (take, ahead) = pat.split_once('/').unwrap_or((pat, ""));
+            let (take, ahead) = if let Some(t) = take.strip_suffix('$') { (t, "$") } else { (take, ahead) };
+            Rule { start, after_consonant, take: take.chars().collect(), ahead: ahead.chars().collect(), out: out.to_string() }
+        })
+        .collect()
+}
+
+fn latin_vowel(c: char) -> bool {
+    "aeiouy".contains(c)
+}
+
+impl Rule {
+    fn matches(&self, c: &[char], i: usize) -> bool {
+        let consonant = |ch: char| ch.is_ascii_lowercase() && !latin_vowel(ch);
+        if (self.start && i > 0) || (self.after_consonant && !(i > 0 && consonant(c[i - 1]))) || !c[i..].starts_with(&self.take) {
+            return false;
+        }
+        let mut k = i + self.take.len();
+        for &a in &self.ahead {
+            let ok = match a {
+                '$' => k == c.len(),
+                'C' => c.get(k).is_some_and(|&x| consonant(x)),
+                'V' => c.get(k).is_some_and(|&x| latin_vowel(x)),
+                lit => c.get(k) == Some(&lit),
+            };
+            if !ok {
+                return false;
+            }
+            if a != '$' {
+                k += 1;
+            }
+        }
+        true
+    }
+}
+
+/// An English spelling by the practical transcription rules (lower case).
+fn transcribe(rules: &[Rule], word: &str) -> String {
+    let c: Vec<char> = word.to_lowercase().chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < c.len() {
+        match rules.iter().find(|r| !r.take.is_empty() && r.matches(&c, i)) {
+            Some(r) => {
+                out.push_str(&r.out);
+                i += r.take.len();
+            }
+            None => {
+                out.push(c[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Letters and letter groups Slavic romanizations do not write: th, ph, gh,
+/// ck (not the Polish -cki), oo, ea, -ay, -ey, c before a, o, u, l or r, w
+/// after a consonant or first, a silent final e.
+pub fn looks_english(word: &str) -> bool {
+    let l = word.to_lowercase();
+    let c: Vec<char> = l.chars().collect();
+    let groups = ["th", "ph", "gh", "oo", "ea"];
+    let consonant = |ch: char| ch.is_ascii_lowercase() && !latin_vowel(ch);
+    groups.iter().any(|g| l.contains(g))
+        || (l.contains("ck") && !l.ends_with("cki") && !l.ends_with("cka"))
+        || l.ends_with("ay")
+        || l.ends_with("ey")
+        || (0..c.len()).any(|i| {
+            let next = c.get(i + 1).copied().unwrap_or(' ');
+            (c[i] == 'c' && "aoulr".contains(next)) || (c[i] == 'w' && (i == 0 || consonant(c[i - 1])) && latin_vowel(next))
+        })
+        || (c.len() > 3 && c[c.len() - 1] == 'e' && consonant(c[c.len() - 2]) && latin_vowel(c[c.len() - 3]))
+}
+
+/// Letter groups of Slavic romanizations English spellings rarely have.
+fn looks_slavic(word: &str) -> bool {
+    let l = word.to_lowercase();
+    ["sk", "ov", "ev", "enk", "uk", "ich", "cz", "sz", "zh", "kh", "ts", "j", "yi", "iy", "ii", "au", "ou"].iter().any(|g| l.contains(g)) || l.ends_with("in") || l.ends_with('a')
+}
+
+/// One word of a Belarusian-tradition spelling: [`looks_belarusian`], or ы
+/// after a hard consonant (shy, chy, zhy, tsy, ry + consonant), or -ka, -la
+/// after a consonant at the end of a surname-length word.
+pub fn looks_belarusian_word(word: &str) -> bool {
+    let l = word.to_lowercase();
+    looks_belarusian(&l)
+        || ["shy", "chy", "zhy", "tsy"].iter().any(|g| l.contains(g))
+        || l.as_bytes().windows(3).any(|w| w[0] == b'r' && w[1] == b'y' && !latin_vowel(w[2] as char))
+}
+
+/// Latin letters with diacritics and other scripts' digraphs folded to plain
+/// ASCII where the variant key knows them (ł → l, š → sh); what remains
+/// non-ASCII is dropped.
+fn fold_latin(w: &str) -> String {
+    let mut s = w.to_lowercase();
+    for (from, to) in [("ł", "l"), ("š", "sh"), ("ž", "zh"), ("č", "ch"), ("ć", "c"), ("ś", "s"), ("ź", "z"), ("ż", "zh"), ("ń", "n"), ("ŭ", "u")] {
+        s = s.replace(from, to);
+    }
+    s.nfd().filter(char::is_ascii_alphabetic).collect()
+}
+
+/// Only Cyrillic letters (and the apostrophe, hyphen, space); at least one.
+pub fn cyrillic(form: &str) -> bool {
+    form.chars().any(char::is_alphabetic) && form.chars().all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё' | 'І' | 'і' | 'Ў' | 'ў' | '\'' | '’' | '-' | ' '))
+}
+
+/// The Belarusian → Russian correspondences of `models/names/be_ru.tsv`.
+struct BeRu {
+    endings: Vec<(String, Vec<String>)>,
+    letters: Vec<(Vec<char>, Vec<String>)>,
+}
+
+/// What one undone correspondence costs against the word model (natural log).
+const CHANGE_COST: f64 = 1.5;
+
+/// Most Russian spellings tried for one Belarusian word.
+const MAX_OPTIONS: usize = 4096;
+
+impl BeRu {
+    fn parse(text: &'static str) -> BeRu {
+        let mut b = BeRu { endings: Vec::new(), letters: Vec::new() };
+        let mut section = "";
+        for l in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+                continue;
+            }
+            let Some((from, to)) = l.split_once('\t') else { continue };
+            let to: Vec<String> = to.split(' ').map(str::to_string).collect();
+            match section {
+                "endings" => b.endings.push((from.to_string(), to)),
+                _ => b.letters.push((from.chars().collect(), to)),
+            }
+        }
+        b
+    }
+
+    /// Every Russian spelling of lower-case Belarusian `be` the
+    /// correspondences allow (at most [`MAX_OPTIONS`]).
+    fn options(&self, be: &str) -> Vec<String> {
+        let (stem, endings) = match self.endings.iter().find(|(e, _)| be.ends_with(e.as_str()) && be.len() > e.len() + 2) {
+            Some((e, ru)) => (&be[..be.len() - e.len()], ru.clone()),
+            None => (be, vec![String::new()]),
+        };
+        // The whole word, for the letters after the stem.
+        let c: Vec<char> = be.chars().collect();
+        let stem_len = stem.chars().count();
+        let mut out: Vec<String> = vec![String::new()];
+        let mut i = 0;
+        while i < stem_len {
+            let (len, opts) = match self.letters.iter().find(|(from, _)| c[i..].starts_with(from)) {
+                Some((from, to)) => (from.len(), self.allowed(&c, i, from.len(), to)),
+                None => (1, vec![c[i].to_string()]),
+            };
+            let keep = if out.len() * opts.len() > MAX_OPTIONS { 1 } else { opts.len() };
+            out = out.iter().flat_map(|o| opts.iter().take(keep).map(move |x| format!("{o}{x}"))).collect();
+            i += len;
+        }
+        out.iter().flat_map(|o| endings.iter().map(move |e| format!("{o}{e}"))).collect()
+    }
+
+    /// The options of the piece at `i`, narrowed by Russian spelling: и, not
+    /// ы, after ж ш ч; э first stays; т, д only before a soft vowel.
+    fn allowed(&self, c: &[char], i: usize, len: usize, to: &[String]) -> Vec<String> {
+        let prev = i.checked_sub(1).map(|k| c[k]);
+        let next = c.get(i + len).copied();
+        let soft = next.is_some_and(|n| "іеёюяь".contains(n));
+        match c[i] {
+            'ы' if prev.is_some_and(|p| "жшч".contains(p)) => vec!["и".into()],
+            'э' if i == 0 => vec!["э".into()],
+            'ц' | 'д' if !soft => vec![to[0].clone()],
+            // Before a soft vowel Belarusian ц, дз are Russian т, д (Ціханоўская).
+            'ц' | 'д' => to[1..].to_vec(),
+            _ => to.to_vec(),
+        }
+    }
+}
+
 /// Russian letters → Belarusian, where the correspondence is regular.
 pub fn letters_to_be(w: &str) -> String {
     let c: Vec<char> = w.chars().collect();
@@ -158,8 +409,10 @@ pub fn letters_to_be(w: &str) -> String {
             'и' => out.push('і'),
             'е' if prev.is_some_and(hard) => out.push('э'),
             'щ' => out.push_str("шч"),
-            'ъ' => out.push('\''),
-            'ь' if next.is_some_and(|n| "еёюяи".contains(n)) => out.push('\''),
+            'ъ' => out.push('’'),
+            // The apostrophe after consonants hard in Belarusian (Дар’я); the
+            // soft sign stays after the others (Ільяш).
+            'ь' if next.is_some_and(|n| "еёюяи".contains(n)) && prev.is_some_and(|p| "рбпмвфжшчц".contains(p)) => out.push('’'),
             'т' if soft_after(i) => out.push('ц'),
             'д' if soft_after(i) && prev != Some('з') => out.push_str("дз"),
             'в' if prev.is_some_and(vowel) && !next.is_some_and(vowel) => out.push('ў'),
@@ -179,13 +432,15 @@ pub fn letters_to_be(w: &str) -> String {
 /// syllable is stressed, and akanne writes every unstressed о as а).
 fn akanne_variants(w: &str) -> Vec<String> {
     let c: Vec<char> = w.chars().collect();
-    let os: Vec<usize> = c.iter().enumerate().filter(|(_, &ch)| ch == 'о').map(|(i, _)| i).collect();
+    // The о of -оўскі/-оўская is stressed (Тарайкоўскі).
+    let stressed = |i: usize| c[i + 1..].starts_with(&['ў', 'с', 'к']);
+    let os: Vec<usize> = c.iter().enumerate().filter(|&(i, &ch)| ch == 'о' && !stressed(i)).map(|(i, _)| i).collect();
     if os.is_empty() || os.len() > 6 {
         return vec![w.to_string()];
     }
     let mut out = Vec::new();
     for keep in std::iter::once(None).chain(os.iter().map(|&k| Some(k))) {
-        let s: String = c.iter().enumerate().map(|(i, &ch)| if ch == 'о' && Some(i) != keep { 'а' } else { ch }).collect();
+        let s: String = c.iter().enumerate().map(|(i, &ch)| if ch == 'о' && Some(i) != keep && !stressed(i) { 'а' } else { ch }).collect();
         out.push(s);
     }
     out

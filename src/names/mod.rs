@@ -43,6 +43,8 @@ use crate::translit::Registry;
 /// name or a surname in Russian and Belarusian, with its English spellings.
 pub(crate) struct CommonName {
     pub given: bool,
+    /// An English-origin given name (`given-en`).
+    pub english_origin: bool,
     pub ru: &'static str,
     pub be: &'static str,
     pub english: std::str::Split<'static, char>,
@@ -54,7 +56,7 @@ fn rows(table: &'static str) -> impl Iterator<Item = CommonName> {
         .filter(|l| !l.starts_with('#'))
         .map(|l| l.split('\t').collect::<Vec<_>>())
         .filter(|f| f.len() >= 3 && f[0] != "kind")
-        .map(|f| CommonName { given: f[0] == "given", ru: f[1], be: f[2], english: f.get(3).copied().unwrap_or("").split('|') })
+        .map(|f| CommonName { given: f[0].starts_with("given"), english_origin: f[0] == "given-en", ru: f[1], be: f[2], english: f.get(3).copied().unwrap_or("").split('|') })
 }
 
 /// The rows of the common-names table.
