@@ -6,10 +6,17 @@
 //!
 //! One file (default `$XDG_CACHE_HOME/mova/translations.sqlite`) in WAL mode, so
 //! two mova processes can read and write it at once; each finished batch is
-//! committed, so an interrupted run loses nothing already translated. A file
-//! SQLite cannot read is renamed aside (`….corrupt-<time>`) and a new one started;
-//! an error while running turns the cache off for the rest of the run. Neither
-//! stops a translation.
+//! committed, so an interrupted run loses nothing already translated.
+//!
+//! The cache path is never harmed: only a regular file that is recognisably a
+//! damaged mova cache (SQLite, with mova's table in its first page, but
+//! unreadable) is renamed aside (`….corrupt-<time>`) and a new one started.
+//! Anything else mova cannot use — a directory, a device such as `/dev/null`,
+//! a FIFO, a file that is not SQLite, another program's database, a newer
+//! mova's cache, a cache locked by another process — is left as it is and the
+//! run goes on without a cache; a read-only cache is read but not written. An
+//! error while running turns the cache off for the rest of the run. None of
+//! these stops a translation; each is one warning.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -79,76 +86,234 @@ impl std::fmt::Debug for Cache {
     }
 }
 
-fn connect(path: &Path) -> rusqlite::Result<Connection> {
+/// How long opening waits for another process's lock on the cache.
+const WAIT: Duration = Duration::from_secs(30);
+
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// What mova's table looks like in the schema (page 1) of its cache.
+const OUR_SCHEMA: &[u8] = b"CREATE TABLE translations (key BLOB PRIMARY KEY";
+
+const CREATE: &str = "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, target TEXT NOT NULL, created INTEGER NOT NULL) WITHOUT ROWID;
+     CREATE TABLE IF NOT EXISTS fingerprints (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, fingerprint TEXT NOT NULL);";
+
+fn connect(path: &Path, wait: Duration) -> rusqlite::Result<Connection> {
     let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
-    c.busy_timeout(Duration::from_secs(30))?;
-    // Reading the header and schema is what finds a file that is not a database.
+    c.busy_timeout(wait)?;
     let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(rusqlite::Error::ExecuteReturnedResults);
+        return Err(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), Some(format!("journal mode stays {mode}"))));
     }
     c.pragma_update(None, "synchronous", "NORMAL")?;
-    let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > VERSION {
-        return Err(rusqlite::Error::InvalidQuery);
-    }
-    c.execute_batch(
-        "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, target TEXT NOT NULL, created INTEGER NOT NULL) WITHOUT ROWID;
-         CREATE TABLE IF NOT EXISTS fingerprints (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, fingerprint TEXT NOT NULL);",
-    )?;
+    c.execute_batch(CREATE)?;
     c.pragma_update(None, "user_version", VERSION)?;
     // One cheap read of the table proves its pages are readable.
     c.query_row("SELECT count(*) FROM (SELECT key FROM translations LIMIT 1)", [], |r| r.get::<_, i64>(0))?;
     Ok(c)
 }
 
+/// A reader of a cache mova may not write (a read-only file or directory).
+fn connect_read_only(path: &Path, wait: Duration) -> rusqlite::Result<Connection> {
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    c.busy_timeout(wait)?;
+    c.query_row("SELECT count(*) FROM (SELECT key FROM translations LIMIT 1)", [], |r| r.get::<_, i64>(0))?;
+    Ok(c)
+}
+
+/// What an existing SQLite file at the cache path is, read without writing.
+enum Found {
+    /// mova's cache (or an empty database).
+    Ours,
+    /// Another program's database: its first tables.
+    Foreign(String),
+    /// A cache of a newer mova.
+    Newer(i64),
+}
+
+fn inspect(path: &Path, wait: Duration) -> rusqlite::Result<Found> {
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    c.busy_timeout(wait)?;
+    let mut stmt = c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?;
+    let tables: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(if !tables.is_empty() && !tables.iter().any(|t| t == "translations") {
+        Found::Foreign(tables.iter().take(3).cloned().collect::<Vec<_>>().join(", "))
+    } else if version > VERSION {
+        Found::Newer(version)
+    } else {
+        Found::Ours
+    })
+}
+
+/// What went wrong opening a cache, and so what mova may do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trouble {
+    /// Another process holds a lock: wait next time, never move it.
+    Busy,
+    /// Cannot be written (permissions, a read-only file system): read it only.
+    ReadOnly,
+    /// SQLite calls the file damaged or not a database.
+    Damaged,
+    /// Anything else (disk full, I/O error): go on without a cache.
+    Other,
+}
+
+fn trouble(e: &rusqlite::Error) -> Trouble {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => Trouble::Busy,
+        Some(C::ReadOnly | C::PermissionDenied | C::CannotOpen) => Trouble::ReadOnly,
+        Some(C::DatabaseCorrupt | C::NotADatabase) => Trouble::Damaged,
+        _ => Trouble::Other,
+    }
+}
+
+/// What a non-regular file is, for messages.
+fn kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Whether the regular file at `path` is mova's cache, damaged: SQLite's header
+/// and mova's table in the schema page (at most 64 KiB in).
+fn damaged_ours(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(65536).read_to_end(&mut head));
+    read.is_ok() && head.starts_with(SQLITE_HEADER) && head.windows(OUR_SCHEMA.len()).any(|w| w == OUR_SCHEMA)
+}
+
 fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
+const WITHOUT: &str = "running without a cache (pass --cache FILE or --no-cache)";
+
 impl Cache {
-    /// Opens (or creates) the cache at `path`. A file that is not a readable
-    /// mova cache is renamed aside and a new one made; if even that fails the
-    /// cache is off, with a warning.
+    /// Opens (or creates) the cache at `path`, never harming what is there (see
+    /// the module doc); what cannot be used is a warning and no cache.
     pub fn open(path: &Path) -> Cache {
+        Self::open_waiting(path, WAIT)
+    }
+
+    fn open_waiting(path: &Path, wait: Duration) -> Cache {
         let cache = Cache { path: path.to_path_buf(), reader: Mutex::new(None), writer: Mutex::new(None), warnings: Mutex::new(Vec::new()) };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if let Err(e) = std::fs::create_dir_all(dir) {
-                cache.warn(format!("{}: cannot create the cache directory ({e}); running without a cache (pass --cache PATH or --no-cache)", dir.display()));
+        let shown = crate::error::shown(path);
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => {
+                cache.warn(format!("{shown}: {}, not a cache file; {WITHOUT}", kind(m.file_type())));
+                return cache;
+            }
+            Ok(m) => {
+                if m.len() > 0 && !Self::sqlite(path) {
+                    cache.warn(format!("{shown}: not an SQLite file, so not a mova cache; left as it is; {WITHOUT}"));
+                    return cache;
+                }
+                match inspect(path, wait) {
+                    Ok(Found::Ours) => {}
+                    Ok(Found::Foreign(tables)) => {
+                        cache.warn(format!("{shown}: another program's SQLite database (tables {tables}), not a mova cache; left as it is; {WITHOUT}"));
+                        return cache;
+                    }
+                    Ok(Found::Newer(v)) => {
+                        cache.warn(format!("{shown}: the cache of a newer mova (schema {v}); left as it is; {WITHOUT}"));
+                        return cache;
+                    }
+                    Err(e) if trouble(&e) == Trouble::Busy => {
+                        cache.warn(format!("{shown}: the cache is locked by another process (waited {} s; {e}); left as it is; {WITHOUT}", wait.as_secs()));
+                        return cache;
+                    }
+                    // Damaged or read-only: opening for writing says which.
+                    Err(_) => {}
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_err() => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    if let Err(e) = std::fs::create_dir_all(dir) {
+                        cache.warn(format!("{}: cannot create the cache directory ({e}); {WITHOUT}", crate::error::shown(dir)));
+                        return cache;
+                    }
+                }
+            }
+            Err(e) => {
+                cache.warn(format!("{shown}: cannot use it as the cache ({e}); {WITHOUT}"));
                 return cache;
             }
         }
-        let pair = match Self::pair(path) {
-            Ok(p) => Ok(p),
-            Err(e) if path.exists() => {
-                let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), now()));
-                let moved = std::fs::rename(path, &aside);
-                for ext in ["-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
-                }
-                match moved {
-                    Ok(()) => {
-                        cache.warn(format!("{}: not a readable cache ({e}); moved it to {} and started a new one", path.display(), aside.display()));
-                        Self::pair(path)
-                    }
-                    Err(m) => Err(rusqlite::Error::ToSqlConversionFailure(Box::new(m))),
-                }
-            }
-            Err(e) => Err(e),
+        let pair = match Self::pair(path, wait) {
+            Err(e) if trouble(&e) == Trouble::Damaged && Self::set_aside(&cache, path, &e) => Self::pair(path, wait),
+            other => other,
         };
         match pair {
             Ok((r, w)) => {
                 *cache.reader.lock().unwrap_or_else(|p| p.into_inner()) = Some(r);
                 *cache.writer.lock().unwrap_or_else(|p| p.into_inner()) = Some(w);
             }
-            Err(e) => cache.warn(format!("{}: cannot open the cache ({e}); running without it (pass --cache PATH or --no-cache)", path.display())),
+            Err(e) => match trouble(&e) {
+                Trouble::Busy => cache.warn(format!("{shown}: the cache is locked by another process (waited {} s; {e}); left as it is; {WITHOUT}", wait.as_secs())),
+                Trouble::ReadOnly => match connect_read_only(path, wait) {
+                    Ok(r) => {
+                        cache.warn(format!("{shown}: the cache cannot be written ({e}); reading its translations, storing no new ones"));
+                        *cache.reader.lock().unwrap_or_else(|p| p.into_inner()) = Some(r);
+                    }
+                    Err(e2) => cache.warn(format!("{shown}: cannot open the cache ({e}; read-only: {e2}); left as it is; {WITHOUT}")),
+                },
+                Trouble::Damaged => cache.warn(format!("{shown}: an SQLite file mova cannot read ({e}), not recognisably its cache; left as it is; {WITHOUT}")),
+                Trouble::Other => cache.warn(format!("{shown}: cannot open the cache ({e}); left as it is; {WITHOUT}")),
+            },
         }
         cache
     }
 
-    fn pair(path: &Path) -> rusqlite::Result<(Connection, Connection)> {
-        let w = connect(path)?;
-        let r = connect(path)?;
+    /// Whether the file at `path` starts as an SQLite database does.
+    fn sqlite(path: &Path) -> bool {
+        use std::io::Read;
+        let mut head = [0u8; 16];
+        std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == SQLITE_HEADER
+    }
+
+    /// Renames a damaged mova cache (a regular file, not a link) and its WAL
+    /// files aside; whether the path is free for a new one.
+    fn set_aside(&self, path: &Path, e: &rusqlite::Error) -> bool {
+        let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+        if !regular || !damaged_ours(path) {
+            return false;
+        }
+        let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), now()));
+        match std::fs::rename(path, &aside) {
+            Ok(()) => {
+                for ext in ["-wal", "-shm"] {
+                    let _ = std::fs::rename(format!("{}{ext}", path.display()), format!("{}{ext}", aside.display()));
+                }
+                self.warn(format!("{}: not a readable cache ({e}); moved it to {} and started a new one", crate::error::shown(path), crate::error::shown(&aside)));
+                true
+            }
+            // Another mova process moved it first.
+            Err(m) if m.kind() == std::io::ErrorKind::NotFound => true,
+            Err(_) => false,
+        }
+    }
+
+    fn pair(path: &Path, wait: Duration) -> rusqlite::Result<(Connection, Connection)> {
+        let w = connect(path, wait)?;
+        let r = connect(path, wait)?;
         Ok((r, w))
     }
 
@@ -284,20 +449,136 @@ mod tests {
         assert_eq!(again.len(), 2);
     }
 
+    /// Every file in `dir` whose name contains `part`.
+    fn named(dir: &Path, part: &str) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.contains(part)).collect();
+        v.sort();
+        v
+    }
+
+    /// A mova cache with one translation whose table pages are then overwritten.
+    fn damaged_cache(path: &Path) {
+        let c = Cache::open(path);
+        c.put_many(&scope("ru"), &[("a", "б")]);
+        drop(c);
+        let mut bytes = std::fs::read(path).unwrap();
+        assert!(bytes.len() >= 8192 && damaged_ours(path));
+        bytes[4096..8192].fill(0x5a);
+        std::fs::write(path, bytes).unwrap();
+    }
+
     #[test]
-    fn a_corrupt_file_is_set_aside() {
+    fn a_damaged_cache_is_set_aside() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.sqlite");
-        std::fs::write(&path, vec![0x5a; 8192]).unwrap();
+        damaged_cache(&path);
         let c = Cache::open(&path);
         assert!(c.is_on());
         let w = c.take_warnings();
         assert_eq!(w.len(), 1, "{w:?}");
-        assert!(w[0].0.contains("moved it to"), "{}", w[0]);
-        let aside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().contains(".corrupt-")).collect();
-        assert_eq!(aside.len(), 1);
+        assert!(w[0].0.contains("not a readable cache") && w[0].0.contains("moved it to"), "{}", w[0]);
+        assert_eq!(named(dir.path(), ".corrupt-").len(), 1);
         c.put_many(&scope("ru"), &[("a", "б")]);
         assert_eq!(c.get_many(&scope("ru"), &["a"]), vec![Some("б".into())]);
+    }
+
+    /// Opens `path` as the cache: it must be off, with one warning containing
+    /// `says`, and the path and its directory must be as they were.
+    fn left_alone(path: &Path, says: &str) {
+        let dir = path.parent().unwrap();
+        let before = named(dir, "");
+        let read = || std::fs::metadata(path).unwrap().is_file().then(|| std::fs::read(path).unwrap());
+        let bytes = read();
+        let c = Cache::open_waiting(path, Duration::from_millis(200));
+        assert!(!c.is_on());
+        let w = c.take_warnings();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].0.contains(says) && w[0].0.contains("running without a cache"), "{}", w[0]);
+        assert_eq!(named(dir, ""), before);
+        assert_eq!(read(), bytes);
+        c.put_many(&scope("ru"), &[("a", "б")]);
+        assert_eq!(named(dir, ""), before);
+    }
+
+    #[test]
+    fn what_is_not_a_mova_cache_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "my notes, not a database\n".repeat(200)).unwrap();
+        left_alone(&text, "not an SQLite file, so not a mova cache; left as it is");
+        let garbage = dir.path().join("g.sqlite");
+        std::fs::write(&garbage, vec![0x5a; 8192]).unwrap();
+        left_alone(&garbage, "not an SQLite file");
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        left_alone(&sub, "a directory, not a cache file");
+        let theirs = dir.path().join("theirs.db");
+        Connection::open(&theirs).unwrap().execute_batch("CREATE TABLE accounts (id INTEGER); INSERT INTO accounts VALUES (1);").unwrap();
+        left_alone(&theirs, "another program's SQLite database (tables accounts), not a mova cache");
+        let newer = dir.path().join("newer.sqlite");
+        Connection::open(&newer).unwrap().execute_batch(&format!("{CREATE} PRAGMA user_version = 7;")).unwrap();
+        left_alone(&newer, "the cache of a newer mova (schema 7)");
+        // A damaged SQLite file without mova's schema: maybe someone else's.
+        let unknown = dir.path().join("unknown.sqlite");
+        let mut bytes = SQLITE_HEADER.to_vec();
+        bytes.resize(8192, 0x5a);
+        std::fs::write(&unknown, bytes).unwrap();
+        left_alone(&unknown, "not recognisably its cache");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_mean_no_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        left_alone(&fifo, "a FIFO, not a cache file");
+        // The real /dev/null only through the file-type check: opening it as the
+        // cache must not be tried.
+        let null = std::fs::metadata("/dev/null").unwrap();
+        assert_eq!(kind(null.file_type()), "a device");
+        assert!(!null.is_file());
+    }
+
+    #[test]
+    fn a_locked_cache_is_skipped_not_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.sqlite");
+        drop(Cache::open(&path));
+        let holder = Connection::open(&path).unwrap();
+        holder.execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO fingerprints VALUES ('p', 's', 'f');").unwrap();
+        left_alone(&path, "locked by another process");
+        drop(holder);
+        assert!(Cache::open(&path).is_on());
+    }
+
+    #[test]
+    fn troubles_are_told_apart() {
+        let err = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        assert_eq!(trouble(&err(rusqlite::ffi::SQLITE_BUSY)), Trouble::Busy);
+        assert_eq!(trouble(&err(rusqlite::ffi::SQLITE_READONLY)), Trouble::ReadOnly);
+        assert_eq!(trouble(&err(rusqlite::ffi::SQLITE_CORRUPT)), Trouble::Damaged);
+        assert_eq!(trouble(&err(rusqlite::ffi::SQLITE_NOTADB)), Trouble::Damaged);
+        assert_eq!(trouble(&err(rusqlite::ffi::SQLITE_FULL)), Trouble::Other);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_cache_is_read_not_written() {
+        use std::os::unix::fs::PermissionsExt;
+        if unsafe { libc::geteuid() } == 0 {
+            return; // root writes read-only files
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.sqlite");
+        let c = Cache::open(&path);
+        c.put_many(&scope("ru"), &[("a", "б")]);
+        drop(c);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let c = Cache::open(&path);
+        assert_eq!(c.get_many(&scope("ru"), &["a"]), vec![Some("б".into())]);
+        assert!(c.take_warnings()[0].0.contains("storing no new ones"));
+        assert!(named(dir.path(), ".corrupt-").is_empty());
     }
 
     #[test]

@@ -8,12 +8,14 @@
 
 use std::path::{Path, PathBuf};
 
-
 use ct2rs::sys::{BatchType, ComputeType, Config, Device, TranslationOptions, Translator};
 use sentencepiece::SentencePieceProcessor;
 
 use crate::error::{Error, Result};
 use crate::model::ModelDir;
+
+/// Most output tokens per sentence.
+const MAX_DECODING: usize = 1024;
 
 /// Decoding and threading settings.
 #[derive(Debug, Clone)]
@@ -181,6 +183,13 @@ impl Engine {
         self.options.max_input_length
     }
 
+    /// Longest source, in tokens, translated whole: within `max_input_length`,
+    /// and short enough that its output (up to 2n + 16 tokens) is not cut at
+    /// the decoding limit.
+    pub fn max_source_tokens(&self) -> usize {
+        self.options.max_input_length.min((MAX_DECODING - 16) / 2)
+    }
+
     /// SentencePiece pieces of `text`.
     pub fn encode(&self, text: &str) -> Result<Vec<String>> {
         let pieces = self.source_sp.encode(text).map_err(|e| Error::Tokenizer {
@@ -202,7 +211,7 @@ impl Engine {
         TranslationOptions {
             beam_size: self.options.beam.max(1),
             max_input_length: self.options.max_input_length,
-            max_decoding_length: (2 * longest + 16).clamp(64, 1024),
+            max_decoding_length: (2 * longest + 16).clamp(64, MAX_DECODING),
             max_batch_size: 0,
             batch_type: BatchType::Examples,
             use_vmap: self.vocab.is_some(),

@@ -11,51 +11,51 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A file or directory could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown(path))]
     Io { path: PathBuf, source: std::io::Error },
 
     /// An input is not UTF-8 text.
-    #[error("{}: not UTF-8 text (invalid byte at offset {offset}); convert it, e.g. `iconv -f cp1251 -t utf-8`", path.display())]
+    #[error("{}: not UTF-8 text (invalid byte at offset {offset}); convert it, e.g. `iconv -f cp1251 -t utf-8`", shown(path))]
     NotUtf8 { path: PathBuf, offset: usize },
 
     /// An input looks binary (contains NUL bytes).
-    #[error("{}: looks like a binary file (NUL byte at offset {offset}); give mova .txt, .md or .jsonl text", path.display())]
+    #[error("{}: looks like a binary file (NUL byte at offset {offset}); give mova .txt, .md or .jsonl text", shown(path))]
     Binary { path: PathBuf, offset: usize },
 
     /// A JSON Lines input has a bad line.
-    #[error("{}: line {line}: {message}", path.display())]
+    #[error("{}: line {line}: {message}", shown(path))]
     Jsonl { path: PathBuf, line: usize, message: String },
 
     /// An input path has an extension mova does not read.
-    #[error("{}: unsupported input type; mova reads .txt, .md and .jsonl (or use --format with `-` for stdin)", path.display())]
+    #[error("{}: unsupported input type; mova reads .txt, .md and .jsonl (or use --format with `-` for stdin)", shown(path))]
     UnsupportedInput { path: PathBuf },
 
     /// Two inputs would write the same output file.
-    #[error("{} and {} would both write {}; translate them in separate runs or rename one", first.display(), second.display(), output.display())]
+    #[error("{} and {} would both write {}; translate them in separate runs or rename one", shown(first), shown(second), shown(output))]
     OutputClash { first: PathBuf, second: PathBuf, output: PathBuf },
 
     /// A model directory is missing or incomplete.
-    #[error("{}: {problem}", path.display())]
+    #[error("{}: {problem}", shown(path))]
     Model { path: PathBuf, problem: String },
 
     /// The model cannot produce a requested target language.
-    #[error("{}: this {family} model has no {lang} target ({wanted}); use a model that covers {lang}, or pass --model {code}=DIR for a {lang} model", path.display())]
+    #[error("{}: this {family} model has no {lang} target ({wanted}); use a model that covers {lang}, or pass --model {code}=DIR for a {lang} model", shown(path))]
     UnsupportedTarget { path: PathBuf, family: String, lang: String, code: String, wanted: String },
 
     /// The SentencePiece model could not be found or loaded.
-    #[error("{}: {problem}", path.display())]
+    #[error("{}: {problem}", shown(path))]
     Tokenizer { path: PathBuf, problem: String },
 
     /// CTranslate2 failed while translating a batch.
-    #[error("{}: translation failed in batch {batch}: {message}", path.display())]
+    #[error("{}: translation failed in batch {batch}: {message}", shown(path))]
     Engine { path: PathBuf, batch: usize, message: String },
 
     /// A transliteration scheme file has a bad line.
-    #[error("{}: line {line}: {message}", path.display())]
+    #[error("{}: line {line}: {message}", shown(path))]
     Scheme { path: PathBuf, line: usize, message: String },
 
     /// A name list (gazetteer) file has a bad line.
-    #[error("{}: line {line}: {message}", path.display())]
+    #[error("{}: line {line}: {message}", shown(path))]
     Names { path: PathBuf, line: usize, message: String },
 
     /// The run was interrupted (Ctrl-C); what was translated is in the cache.
@@ -65,6 +65,46 @@ pub enum Error {
     /// A bad command-line value.
     #[error("{0}")]
     Usage(String),
+
+    /// An input is UTF-16 text (Windows "Unicode"), which mova does not decode.
+    #[error("{}: UTF-16 text ({}), not UTF-8; convert it first: iconv -f {encoding} -t UTF-8 {} > {}", shown(path), if *bom { "with a byte-order mark" } else { "no byte-order mark" }, shown(path), shown(&utf8_name(path)))]
+    Utf16 { path: PathBuf, encoding: &'static str, bom: bool },
+
+    /// Two inputs differ only in their extension.
+    #[error("{} and {} have the same name but for the extension, so their outputs ({}) would be told apart only by it; rename one or translate them in separate runs", shown(first), shown(second), shown(output))]
+    SameStem { first: PathBuf, second: PathBuf, output: PathBuf },
+
+    /// An output would replace an input.
+    #[error("{}: this input would be replaced by the translation of {}; choose another --out", shown(input), shown(by))]
+    OutputIsInput { input: PathBuf, by: PathBuf },
+
+    /// An input path that is not a file, directory or pipe.
+    #[error("{}: not a file mova can read ({what}); give a file, a directory, a pipe or `-` for stdin", shown(path))]
+    NotAFile { path: PathBuf, what: &'static str },
+}
+
+/// `path` for messages: control characters (a newline, an escape sequence in a
+/// file name) are shown escaped, so a name cannot garble or drive the terminal.
+pub fn shown(path: &std::path::Path) -> String {
+    escape_controls(&path.display().to_string())
+}
+
+/// `s` with control characters escaped as `\n`, `\u{1b}`, ...
+pub fn escape_controls(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
+/// Where `iconv` should write the UTF-8 copy of `path`: `x.txt` → `x-utf8.txt`.
+fn utf8_name(path: &std::path::Path) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = match path.extension() {
+        Some(e) => format!("{stem}-utf8.{}", e.to_string_lossy()),
+        None => format!("{stem}-utf8"),
+    };
+    path.with_file_name(name)
 }
 
 impl Error {

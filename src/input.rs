@@ -140,34 +140,202 @@ pub struct Source {
     pub format: Format,
     /// Output extension.
     pub ext: &'static str,
+    /// Whether it can be read only once (stdin, a pipe such as `<(cmd)`): it is
+    /// not read through by [`check`], only by the work.
+    pub once: bool,
+}
+
+/// Why an entry met while walking a directory was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// A FIFO, socket or device: reading it could block forever.
+    Special(&'static str),
+    /// A link to a directory already read (a loop such as `ln -s . self`).
+    Loop,
+    /// A symbolic link to nothing.
+    Broken,
+    /// Named like mova's own output (`x.ru.txt`); named on the command line it is read.
+    OutputName,
+    /// A path mova writes in this run (the output directory, `--report`, `--stats`).
+    Excluded,
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skip::Special(what) => write!(f, "{what}, not a regular file"),
+            Skip::Loop => f.write_str("a link to a directory already read"),
+            Skip::Broken => f.write_str("a symbolic link to nothing"),
+            Skip::OutputName => f.write_str("named like a mova output (name it on the command line to translate it)"),
+            Skip::Excluded => f.write_str("written by this run"),
+        }
+    }
+}
+
+/// The inputs found, and what was passed over while walking directories.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub sources: Vec<Source>,
+    pub skipped: Vec<(PathBuf, Skip)>,
 }
 
 /// Expands command-line inputs into sources. `format` forces the format of every
 /// input (needed for stdin, which is read as text otherwise).
 pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> Result<Vec<Source>> {
-    let mut out = Vec::new();
+    Ok(find(inputs, format, &[])?.sources)
+}
+
+/// Expands command-line inputs into sources, walking directories in name
+/// order. Never read while walking: hidden entries, FIFOs, sockets and devices,
+/// a directory already read (each directory link is followed once, so a link
+/// loop ends), files named like mova's outputs, and `exclude` (what this run
+/// writes). A FIFO named on the command line is read once, like stdin.
+pub fn find(inputs: &[PathBuf], format: Option<Format>, exclude: &[PathBuf]) -> Result<Found> {
+    let mut found = Found::default();
+    let excluded: Vec<FileId> = exclude.iter().filter_map(|p| fs::metadata(p).ok()).map(|m| file_id(&m)).collect();
+    let mut walked: Vec<FileId> = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             let format = format.unwrap_or(Format::Txt);
-            out.push(Source { origin: Origin::Stdin, stem: "stdin".into(), format, ext: ext_for(format, None) });
+            found.sources.push(Source { origin: Origin::Stdin, stem: "stdin".into(), format, ext: ext_for(format, None), once: true });
             continue;
         }
         let meta = fs::metadata(input).map_err(|e| Error::io(input, e))?;
         if meta.is_dir() {
-            let mut files = Vec::new();
-            walk(input, &mut files)?;
-            for file in files {
-                let Some(kind) = kind_of(&file, format) else { continue };
-                let rel = file.strip_prefix(input).unwrap_or(&file).with_extension("");
-                out.push(Source { origin: Origin::File(file.clone()), stem: rel, format: kind.0, ext: kind.1 });
+            let mut walk = Walk { excluded: &excluded, walked: &mut walked, format, found: &mut found };
+            if walk.enter(&meta) {
+                walk.dir(input, input)?;
+            } else {
+                found.skipped.push((input.clone(), Skip::Loop));
             }
         } else {
+            if let Some(what) = special(&meta.file_type()).filter(|w| *w != FIFO) {
+                return Err(Error::NotAFile { path: input.clone(), what });
+            }
             let (fmt, ext) = kind_of(input, format).ok_or_else(|| Error::UnsupportedInput { path: input.clone() })?;
             let stem = PathBuf::from(input.file_stem().unwrap_or_default());
-            out.push(Source { origin: Origin::File(input.clone()), stem, format: fmt, ext });
+            found.sources.push(Source { origin: Origin::File(input.clone()), stem, format: fmt, ext, once: !meta.is_file() });
         }
     }
-    Ok(out)
+    Ok(found)
+}
+
+const FIFO: &str = "a FIFO (named pipe)";
+
+/// What a file that is neither a regular file nor a directory is, or `None`.
+fn special(t: &fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some(FIFO);
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() {
+            return Some("a character device");
+        }
+        if t.is_block_device() {
+            return Some("a block device");
+        }
+    }
+    (!t.is_file() && !t.is_dir()).then_some("not a regular file")
+}
+
+/// Identity of a file (device, inode), to find a directory reached twice.
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(m: &fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (m.dev(), m.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &fs::Metadata) -> FileId {
+    (0, 0)
+}
+
+/// Whether `a` and `b` are the same file or directory (links followed).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(x), Ok(y)) if cfg!(unix) => file_id(&x) == file_id(&y),
+        (Ok(_), Ok(_)) => a.canonicalize().ok().is_some_and(|c| b.canonicalize().ok() == Some(c)),
+        _ => false,
+    }
+}
+
+/// Whether `name` is how mova names its outputs: `NAME.<lang>.<txt|md|jsonl>`.
+pub fn is_output_name(name: &str) -> bool {
+    let mut parts = name.rsplitn(3, '.');
+    let (Some(ext), Some(lang), Some(stem)) = (parts.next(), parts.next(), parts.next()) else { return false };
+    !stem.is_empty() && ["txt", "md", "jsonl"].contains(&ext) && crate::lang::Lang::ALL.iter().any(|l| l.code() == lang)
+}
+
+/// One directory walk.
+struct Walk<'a> {
+    excluded: &'a [FileId],
+    walked: &'a mut Vec<FileId>,
+    format: Option<Format>,
+    found: &'a mut Found,
+}
+
+impl Walk<'_> {
+    /// Marks a directory walked; false when it was already.
+    fn enter(&mut self, meta: &fs::Metadata) -> bool {
+        let id = file_id(meta);
+        if cfg!(unix) && self.walked.contains(&id) {
+            return false;
+        }
+        self.walked.push(id);
+        true
+    }
+
+    fn dir(&mut self, root: &Path, dir: &Path) -> Result<()> {
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .map(|e| e.map(|e| e.path()).map_err(|err| Error::io(dir, err)))
+            .collect::<Result<_>>()?;
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            let own = fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
+            let meta = if own.file_type().is_symlink() {
+                match fs::metadata(&path) {
+                    Ok(m) => m,
+                    Err(_) => {
+                        self.found.skipped.push((path, Skip::Broken));
+                        continue;
+                    }
+                }
+            } else {
+                own
+            };
+            if cfg!(unix) && self.excluded.contains(&file_id(&meta)) {
+                self.found.skipped.push((path, Skip::Excluded));
+            } else if meta.is_dir() {
+                if self.enter(&meta) {
+                    self.dir(root, &path)?;
+                } else {
+                    self.found.skipped.push((path, Skip::Loop));
+                }
+            } else if let Some(what) = special(&meta.file_type()) {
+                self.found.skipped.push((path, Skip::Special(what)));
+            } else if let Some((format, ext)) = kind_of(&path, self.format) {
+                if is_output_name(&name) {
+                    self.found.skipped.push((path, Skip::OutputName));
+                    continue;
+                }
+                let stem = path.strip_prefix(root).unwrap_or(&path).with_extension("");
+                self.found.sources.push(Source { origin: Origin::File(path), stem, format, ext, once: false });
+            }
+        }
+        Ok(())
+    }
 }
 
 fn ext_for(format: Format, original: Option<&str>) -> &'static str {
@@ -187,25 +355,6 @@ fn kind_of(path: &Path, forced: Option<Format>) -> Option<(Format, &'static str)
         _ => return None,
     };
     Some((format, ext_for(format, ext.as_deref())))
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .map(|e| e.map(|e| e.path()).map_err(|err| Error::io(dir, err)))
-        .collect::<Result<_>>()?;
-    entries.sort();
-    for path in entries {
-        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Reads and lays out one source; `lossy` replaces invalid UTF-8 instead of failing.
@@ -230,6 +379,7 @@ pub fn read(source: &Source, lossy: bool) -> Result<Document> {
 /// Checks that `bytes` are UTF-8 text, dropping a leading byte-order mark;
 /// `lossy` replaces invalid sequences with U+FFFD instead of failing.
 pub fn decode(path: &Path, bytes: Vec<u8>, lossy: bool) -> Result<String> {
+    check_start(path, &bytes)?;
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary { path: path.to_path_buf(), offset });
     }
@@ -242,6 +392,44 @@ pub fn decode(path: &Path, bytes: Vec<u8>, lossy: bool) -> Result<String> {
         text.drain(..3);
     }
     Ok(text)
+}
+
+/// Bytes of an input's start that [`check_start`] looks at.
+pub const SNIFF_BYTES: usize = 4096;
+
+/// The check every reader makes on the first bytes of an input (up to
+/// [`SNIFF_BYTES`]), before the NUL and UTF-8 checks: UTF-16 text, marked by a
+/// byte-order mark or by the NUL in every other byte of mostly-ASCII text,
+/// is named as such with the command that converts it (not called binary).
+pub fn check_start(path: &Path, head: &[u8]) -> Result<()> {
+    match utf16(head) {
+        Some((encoding, bom)) => Err(Error::Utf16 { path: path.to_path_buf(), encoding, bom }),
+        None => Ok(()),
+    }
+}
+
+/// The `iconv` name of the UTF-16 encoding of `head`, and whether it has a
+/// byte-order mark; `None` when it does not look like UTF-16.
+fn utf16(head: &[u8]) -> Option<(&'static str, bool)> {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Some(("UTF-16", true));
+    }
+    let head = &head[..head.len().min(SNIFF_BYTES) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |odd: usize| head.iter().skip(odd).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    // Mostly-ASCII UTF-16: a NUL in (nearly) every high byte, (almost) none in the low ones.
+    let looks = |high: usize, low: usize| high * 10 >= pairs * 7 && low * 10 < pairs;
+    if looks(odd, even) {
+        Some(("UTF-16LE", false))
+    } else if looks(even, odd) {
+        Some(("UTF-16BE", false))
+    } else {
+        None
+    }
 }
 
 fn parse_jsonl(path: &Path, text: &str) -> Result<Vec<Record>> {
@@ -293,10 +481,11 @@ pub fn stream(sources: &[Source], lossy: bool) -> impl Iterator<Item = Result<Do
     })
 }
 
-/// Reads every file source through (stdin is left alone: it can be read only
-/// once) and counts its articles; any problem is found before work starts.
+/// Reads every file source through (stdin and pipes are left alone: they can
+/// be read only once) and counts its articles; any problem is found before
+/// work starts.
 pub fn check(sources: &[Source], lossy: bool) -> Result<usize> {
-    let files: Vec<Source> = sources.iter().filter(|s| s.origin != Origin::Stdin).cloned().collect();
+    let files: Vec<Source> = sources.iter().filter(|s| !s.once).cloned().collect();
     stream(&files, lossy).map(|d| d.map(|d| d.articles())).sum()
 }
 
@@ -337,6 +526,9 @@ impl JsonlParts {
             let start = self.offset;
             self.offset += n;
             self.line_no += 1;
+            if start == 0 {
+                check_start(&self.path, self.reader.fill_buf().map(|rest| [&buf[..], rest].concat()).as_deref().unwrap_or(&buf))?;
+            }
             if let Some(i) = buf.iter().position(|&b| b == 0) {
                 return Err(Error::Binary { path: self.path.clone(), offset: start + i });
             }
@@ -394,6 +586,69 @@ mod tests {
         assert!(matches!(decode(p, b"a\0b".to_vec(), false), Err(Error::Binary { offset: 1, .. })));
         assert_eq!(decode(p, b"ok\xff".to_vec(), true).unwrap(), "ok\u{FFFD}");
         assert_eq!(decode(p, "\u{feff}Hi".as_bytes().to_vec(), false).unwrap(), "Hi");
+    }
+
+    fn utf16(text: &str, bom: bool, big: bool) -> Vec<u8> {
+        let mut out: Vec<u8> = if bom { if big { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] } } else { Vec::new() };
+        out.extend(text.encode_utf16().flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() }));
+        out
+    }
+
+    #[test]
+    fn utf16_is_named_with_its_fix() {
+        let p = Path::new("news/a.txt");
+        let text = "Minsk, 5 May. Protesters gathered.\n";
+        let e = decode(p, utf16(text, true, false), false).unwrap_err();
+        assert_eq!(e.to_string(), "news/a.txt: UTF-16 text (with a byte-order mark), not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 news/a.txt > news/a-utf8.txt");
+        assert!(matches!(decode(p, utf16(text, true, true), true), Err(Error::Utf16 { encoding: "UTF-16", bom: true, .. })));
+        assert!(matches!(decode(p, utf16(text, false, false), false), Err(Error::Utf16 { encoding: "UTF-16LE", bom: false, .. })));
+        assert!(matches!(decode(p, utf16(text, false, true), false), Err(Error::Utf16 { encoding: "UTF-16BE", bom: false, .. })));
+        // A few NULs in binary data, or UTF-8 text, are not UTF-16.
+        assert!(matches!(decode(p, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), false), Err(Error::Binary { .. })));
+        assert_eq!(decode(p, text.as_bytes().to_vec(), false).unwrap(), text);
+    }
+
+    #[test]
+    fn output_names() {
+        assert!(is_output_name("a.ru.txt") && is_output_name("x.y.be.jsonl") && is_output_name("report.be.md"));
+        assert!(!is_output_name("a.txt") && !is_output_name(".ru.txt") && !is_output_name("a.uk.txt") && !is_output_name("a.ru.pdf"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walking_skips_pipes_loops_outputs_and_exclusions() {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path().join("in");
+        fs::create_dir_all(d.join("sub")).unwrap();
+        fs::write(d.join("a.txt"), "A.").unwrap();
+        fs::write(d.join("a.ru.txt"), "А.").unwrap();
+        fs::write(d.join("sub/b.md"), "B.").unwrap();
+        std::os::unix::fs::symlink(".", d.join("self")).unwrap();
+        std::os::unix::fs::symlink("..", d.join("sub/up")).unwrap();
+        std::os::unix::fs::symlink("nowhere.txt", d.join("gone.txt")).unwrap();
+        assert!(std::process::Command::new("mkfifo").arg(d.join("pipe.txt")).status().unwrap().success());
+        fs::create_dir(d.join("out")).unwrap();
+        fs::write(d.join("out/a.txt"), "written by an earlier run").unwrap();
+        let found = find(&[d.clone()], None, &[d.join("out")]).unwrap();
+        let stems: Vec<_> = found.sources.iter().map(|s| s.stem.display().to_string()).collect();
+        assert_eq!(stems, ["a", "sub/b"]);
+        let skipped: Vec<_> = found.skipped.iter().map(|(p, why)| (p.strip_prefix(&d).unwrap().display().to_string(), *why)).collect();
+        assert_eq!(
+            skipped,
+            [
+                ("a.ru.txt".to_string(), Skip::OutputName),
+                ("gone.txt".into(), Skip::Broken),
+                ("out".into(), Skip::Excluded),
+                ("pipe.txt".into(), Skip::Special(FIFO)),
+                ("self".into(), Skip::Loop),
+                ("sub/up".into(), Skip::Loop),
+            ]
+        );
+        // Named on the command line, a pipe is read once (not checked first), and a
+        // file named like an output is read.
+        let found = find(&[d.join("pipe.txt"), d.join("a.ru.txt")], None, &[]).unwrap();
+        assert_eq!(found.sources.iter().map(|s| s.once).collect::<Vec<_>>(), [true, false]);
+        assert!(matches!(find(&[PathBuf::from("/dev/null")], Some(Format::Txt), &[]), Err(Error::NotAFile { what: "a character device", .. })));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::input::{Content, Document, Source};
+use crate::input::{Content, Document, Origin, Source};
 use crate::lang::Lang;
 use crate::layout;
 use crate::translate::Translated;
@@ -27,17 +27,50 @@ pub fn path_for(out_dir: &Path, stem: &Path, ext: &str, lang: Lang) -> PathBuf {
     out_dir.join(parent).join(format!("{name}.{}.{ext}", lang.code()))
 }
 
-/// Fails if two sources would write the same output file.
+/// Fails if two sources would write the same output file, if two differ only
+/// in their extension (`x.txt` and `x.md`: outputs told apart only by it), or
+/// if an output would replace one of the inputs.
 pub fn check_clashes(sources: &[Source], out_dir: &Path) -> Result<()> {
     let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut stems: HashMap<&Path, PathBuf> = HashMap::new();
     for s in sources {
         let output = path_for(out_dir, &s.stem, s.ext, Lang::Ru);
         let me = s.origin.display_path();
         if let Some(first) = seen.insert(output.clone(), me.clone()) {
             return Err(Error::OutputClash { first, second: me, output });
         }
+        if let Some(first) = stems.insert(&s.stem, me.clone()) {
+            let output = path_for(out_dir, &s.stem, "*", Lang::Ru);
+            return Err(Error::SameStem { first, second: me, output });
+        }
+    }
+    let inputs: Vec<(&Path, fs::Metadata)> = sources
+        .iter()
+        .filter_map(|s| match &s.origin {
+            Origin::File(p) => fs::metadata(p).ok().map(|m| (p.as_path(), m)),
+            Origin::Stdin => None,
+        })
+        .collect();
+    for s in sources {
+        for lang in Lang::ALL {
+            let Ok(out) = fs::metadata(path_for(out_dir, &s.stem, s.ext, lang)) else { continue };
+            if let Some((input, _)) = inputs.iter().find(|(_, m)| same_file(m, &out)) {
+                return Err(Error::OutputIsInput { input: input.to_path_buf(), by: s.origin.display_path() });
+            }
+        }
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
 }
 
 /// The text of `doc` translated as `t`.
@@ -105,7 +138,12 @@ impl AtomicFile {
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let prefix = format!("{TMP_PREFIX}{}-", std::process::id());
-        let tmp = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // The mode any new file gets (0666 less the umask), not tempfile's 0600.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
         Ok(AtomicFile { path: path.to_path_buf(), tmp: std::io::BufWriter::with_capacity(1 << 16, tmp) })
     }
 
@@ -150,8 +188,11 @@ impl Closed {
 /// that (an error, Ctrl-C), nothing is left behind.
 pub struct Outputs {
     dir: PathBuf,
-    open: Vec<(PathBuf, Lang, AtomicFile)>,
+    /// The files of the input being written: (output path, file).
+    open: Vec<(PathBuf, AtomicFile)>,
     closed: Vec<Closed>,
+    /// Every output path started, so that no two inputs ever share a file.
+    started: std::collections::HashSet<PathBuf>,
 }
 
 impl Outputs {
@@ -160,27 +201,34 @@ impl Outputs {
         if cfg!(target_os = "linux") {
             sweep(dir);
         }
-        Outputs { dir: dir.to_path_buf(), open: Vec::new(), closed: Vec::new() }
+        Outputs { dir: dir.to_path_buf(), open: Vec::new(), closed: Vec::new(), started: Default::default() }
     }
 
     /// Appends `doc`'s translations (one per language) to its output files.
     pub fn write(&mut self, doc: &Document, translated: &[Translated]) -> Result<()> {
-        if self.open.first().is_some_and(|(stem, _, _)| *stem != doc.stem) {
+        let paths: Vec<PathBuf> = translated.iter().map(|t| path_for(&self.dir, &doc.stem, doc.ext, t.lang)).collect();
+        // Parts of one input come one after another; another input closes its files.
+        if self.open.iter().any(|(p, _)| !paths.contains(p)) {
             self.close_open()?;
         }
-        for t in translated {
-            let path = path_for(&self.dir, &doc.stem, doc.ext, t.lang);
-            if !self.open.iter().any(|(_, l, _)| *l == t.lang) {
-                self.open.push((doc.stem.clone(), t.lang, AtomicFile::create(&path)?));
-            }
-            let file = self.open.iter_mut().find(|(_, l, _)| *l == t.lang).map(|(_, _, f)| f).expect("opened above");
-            file.write_all(render(doc, t)?.as_bytes()).map_err(|e| Error::io(&path, e))?;
+        for (t, path) in translated.iter().zip(paths) {
+            let i = match self.open.iter().position(|(p, _)| *p == path) {
+                Some(i) => i,
+                None => {
+                    if !self.started.insert(path.clone()) {
+                        return Err(Error::Usage(format!("internal: two inputs would write {}", path.display())));
+                    }
+                    self.open.push((path.clone(), AtomicFile::create(&path)?));
+                    self.open.len() - 1
+                }
+            };
+            self.open[i].1.write_all(render(doc, t)?.as_bytes()).map_err(|e| Error::io(&path, e))?;
         }
         Ok(())
     }
 
     fn close_open(&mut self) -> Result<()> {
-        for (_, _, f) in self.open.drain(..) {
+        for (_, f) in self.open.drain(..) {
             self.closed.push(f.close()?);
         }
         Ok(())

@@ -131,7 +131,35 @@ fn wrong_start(prefix: Option<&[String]>, hypothesis: &[String]) -> Option<Strin
 /// Routes that share one engine (and so tokens, batches and the cache fingerprint).
 struct Group {
     routes: Vec<usize>,
+    /// Pieces per part: longer sentences are cut at clause boundaries.
     limit: usize,
+    /// Pieces the engine takes whole (input and output within its limits).
+    hard: usize,
+}
+
+/// One part of a sentence: pieces for the engine, or text passed through as it is.
+enum Part {
+    Pieces(Vec<String>),
+    Verbatim(String),
+}
+
+/// The parts of `sentence`, cut as [`translate::encode`] cuts it; a part still
+/// longer than the engine takes whole (a run without spaces: a URL, a data:
+/// URI, a hash) is passed through unchanged, where the engine would cut it short.
+fn parts(engine: &crate::engine::Engine, sentence: &str, limit: usize, hard: usize) -> Result<Vec<Part>> {
+    let encoded = translate::encode(engine, sentence, limit)?;
+    if encoded.iter().all(|p| p.len() <= hard) {
+        return Ok(encoded.into_iter().map(Part::Pieces).collect());
+    }
+    let fits = |p: &str| engine.encode(p).map_or(true, |t| t.len() <= limit);
+    crate::segment::cut::pieces(sentence, &fits)
+        .into_iter()
+        .map(|r| {
+            let text = &sentence[r];
+            let pieces = engine.encode(text)?;
+            Ok(if pieces.len() > hard { Part::Verbatim(text.to_string()) } else { Part::Pieces(pieces) })
+        })
+        .collect()
 }
 
 impl Pipeline<'_> {
@@ -142,8 +170,9 @@ impl Pipeline<'_> {
                 Some(g) => g.routes.push(r),
                 None => {
                     let overhead = route.source(&[]).len();
-                    let limit = self.settings.max_sentence_tokens.min(route.engine.max_input_length()).saturating_sub(overhead).max(1);
-                    groups.push(Group { routes: vec![r], limit });
+                    let hard = route.engine.max_source_tokens().saturating_sub(overhead).max(1);
+                    let limit = self.settings.max_sentence_tokens.saturating_sub(overhead).clamp(1, hard);
+                    groups.push(Group { routes: vec![r], limit, hard });
                 }
             }
         }
@@ -342,7 +371,7 @@ impl Pipeline<'_> {
                 continue;
             }
             let engine = &self.routes[group.routes[0]].engine;
-            let encoded: Vec<Vec<Vec<String>>> = wanted.par_iter().map(|&u| translate::encode(engine, &plan.unique[u], group.limit)).collect::<Result<_>>()?;
+            let encoded: Vec<Vec<Part>> = wanted.par_iter().map(|&u| parts(engine, &plan.unique[u], group.limit, group.hard)).collect::<Result<_>>()?;
             cut += encoded.iter().filter(|p| p.len() > 1).count();
             let index: HashMap<usize, usize> = wanted.iter().enumerate().map(|(i, &u)| (u, i)).collect();
             let mut items = Vec::new();
@@ -350,12 +379,27 @@ impl Pipeline<'_> {
             for (k, &r) in group.routes.iter().enumerate() {
                 for &u in &needed[k] {
                     let parts = &encoded[index[&u]];
-                    slots[r][u] = Slot::Parts(vec![None; parts.len()]);
-                    for (p, pieces) in parts.iter().enumerate() {
-                        items.push((r, u, p));
-                        sources.push(self.routes[r].source(pieces));
+                    let done: Vec<Option<String>> = parts.iter().map(|p| if let Part::Verbatim(t) = p { Some(t.clone()) } else { None }).collect();
+                    if done.iter().all(Option::is_some) {
+                        // Nothing for the engine: known now, for later chunks too.
+                        let text = done.iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" ");
+                        if let Some(entry) = memo.lock().unwrap_or_else(|p| p.into_inner()).routes[r].get_mut(plan.unique[u].as_str()) {
+                            entry.0 = Some(text.clone());
+                        }
+                        slots[r][u] = Slot::Raw(text);
+                        continue;
+                    }
+                    slots[r][u] = Slot::Parts(done);
+                    for (p, part) in parts.iter().enumerate() {
+                        if let Part::Pieces(pieces) = part {
+                            items.push((r, u, p));
+                            sources.push(self.routes[r].source(pieces));
+                        }
                     }
                 }
+            }
+            if items.is_empty() {
+                continue;
             }
             let lengths: Vec<usize> = sources.iter().map(Vec::len).collect();
             for members in batch::plan(&lengths, self.settings.max_batch_tokens) {

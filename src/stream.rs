@@ -3,8 +3,9 @@
 //!
 //! In: a reader. Out: [`Piece`]s of UTF-8 text, each at most a few MiB, cut where
 //! the stage's rules cannot see across the cut (the caller says where, with a
-//! [`Cut`] function), with their byte offset in the input. Binary input and
-//! invalid UTF-8 are errors with the byte offset, or are replaced (`lossy`).
+//! [`Cut`] function), with their byte offset in the input. UTF-16 input (the
+//! same check as [`crate::input`]'s), binary input and invalid UTF-8 are errors
+//! with the byte offset, or are replaced (`lossy`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -73,6 +74,9 @@ impl<R: Read> Pieces<R> {
         self.raw.truncate(n);
         let base = self.read - start; // input offset of raw[0]
         self.read += n - start;
+        if base == 0 {
+            crate::input::check_start(&self.path, &self.raw)?;
+        }
         if let Some(p) = self.raw.iter().position(|&b| b == 0) {
             return Err(Error::Binary { path: self.path.clone(), offset: base + p });
         }
@@ -217,5 +221,14 @@ mod tests {
         assert!(p.last().unwrap().text.ends_with('\u{FFFD}'));
         let e = collect(b"text\0more", false).unwrap_err();
         assert!(matches!(e, Error::Binary { offset: 4, .. }));
+    }
+
+    #[test]
+    fn utf16_is_named_not_called_binary() {
+        let le: Vec<u8> = "Hello, world.\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let e = collect(&le, false).unwrap_err();
+        assert_eq!(e.to_string(), "x.txt: UTF-16 text (no byte-order mark), not UTF-8; convert it first: iconv -f UTF-16LE -t UTF-8 x.txt > x-utf8.txt");
+        let e = collect(&[&[0xFE, 0xFF][..], &[0, b'H', 0, b'i']].concat(), true).unwrap_err();
+        assert!(matches!(e, Error::Utf16 { encoding: "UTF-16", bom: true, .. }), "{e}");
     }
 }

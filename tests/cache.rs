@@ -83,7 +83,12 @@ fn two_processes_share_one_cache() {
 fn a_corrupt_cache_is_set_aside_not_fatal() {
     let t = tempfile::tempdir().unwrap();
     let cache = t.path().join("translations.sqlite");
-    fs::write(&cache, "this is not a database, it is a text file that got in the way\n".repeat(100)).unwrap();
+    // A mova cache whose table pages were overwritten (anything that is not
+    // recognisably a mova cache is left alone: tests/reliability.rs).
+    translate(&cache, &t.path().join("o0"), &[&repo("examples/articles")]);
+    let mut bytes = fs::read(&cache).unwrap();
+    bytes[4096..8192].fill(0x5a);
+    fs::write(&cache, bytes).unwrap();
     let err = translate(&cache, &t.path().join("o"), &[&repo("examples/articles")]);
     assert!(err.contains("warning:") && err.contains("not a readable cache") && err.contains("moved it to"), "{err}");
     let names: Vec<String> = fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();

@@ -19,6 +19,7 @@ use mova::names::Namer;
 use mova::pipeline::Pipeline;
 use mova::route::Route;
 use mova::translate::{Settings, Translated};
+use mova::error::shown;
 use mova::{output, Error, Lang};
 
 use super::args::{NamesMode, Switch, TranslateArgs};
@@ -33,8 +34,17 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         bail!("--max-sentence-tokens must be at least 8");
     }
     let langs = Lang::parse_list(&a.to)?;
+    if a.cache.is_none() && !a.no_cache && std::env::var_os("HOME").is_none() && std::env::var_os("XDG_CACHE_HOME").is_none() {
+        eprintln!("mova: warning: HOME is not set; the translation cache is {} (choose one with --cache FILE or MOVA_CACHE)", shown(&cache::default_path()));
+    }
     let t_read = Instant::now();
-    let sources = input::discover(&a.inputs, a.format)?;
+    check_out(&a.out, &a.inputs)?;
+    // Never read what this run writes: the output directory (when it lies inside
+    // an input directory), --report and --stats.
+    let exclude: Vec<PathBuf> = [Some(&a.out), a.report.as_ref(), a.stats.as_ref()].into_iter().flatten().cloned().collect();
+    let found = input::find(&a.inputs, a.format, &exclude)?;
+    warn_skipped(&found.skipped);
+    let sources = found.sources;
     if sources.is_empty() {
         bail!("no .txt, .md or .jsonl files found in {}", show_paths(&a.inputs));
     }
@@ -58,8 +68,15 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     // Every input file is read through once before any work: a bad line in the
     // last file stops the run now, not after an hour of translation.
     let articles = input::check(&sources, a.normalize.lossy)?;
-    let stdin = sources.iter().any(|s| s.origin == input::Origin::Stdin);
+    let stdin = sources.iter().any(|s| s.once);
     let read = t_read.elapsed();
+    // Where the results go must take them: found now, not after the translation.
+    probe(&a.out, "--out", true)?;
+    for (path, flag) in [(&a.stats, "--stats"), (&a.report, "--report")] {
+        if let Some(p) = path {
+            probe(p, flag, false)?;
+        }
+    }
 
     let t_load = Instant::now();
     let cache_path = a.cache.clone().unwrap_or_else(cache::default_path);
@@ -206,7 +223,52 @@ fn assign_models(specs: &[String], langs: &[Lang]) -> Result<Vec<(Lang, PathBuf,
 }
 
 fn show_paths(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| Path::new(p).display().to_string()).collect::<Vec<_>>().join(", ")
+    paths.iter().map(|p| shown(p)).collect::<Vec<_>>().join(", ")
+}
+
+/// `--out` must be a directory (or not exist yet) and not an input directory:
+/// outputs written among the inputs could replace them or be read back as
+/// inputs. A directory inside an input directory is fine: walking skips it.
+fn check_out(out: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let Ok(meta) = std::fs::metadata(out) else { return Ok(()) };
+    if !meta.is_dir() {
+        bail!("--out {}: a file, not a directory; give a directory for the outputs (it is created if missing)", shown(out));
+    }
+    for input in inputs.iter().filter(|i| i.is_dir()) {
+        if input::same_file(input, out) {
+            bail!("--out {} is the input directory {}: outputs would be written among the inputs; choose another --out (a directory inside it is fine: mova never reads it)", shown(out), shown(input));
+        }
+    }
+    Ok(())
+}
+
+/// Fails now if `path` cannot be written (`dir`: as a directory of outputs):
+/// a temporary file is made where the output will go and removed, and so are
+/// the directories made for it, so that a run failing later leaves nothing.
+fn probe(path: &Path, flag: &str, dir: bool) -> Result<()> {
+    if !dir && path.is_dir() {
+        bail!("{flag} {}: a directory; give a file name", shown(path));
+    }
+    let at = if dir { path } else { path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")) };
+    let missing: Vec<&Path> = at.ancestors().take_while(|p| !p.as_os_str().is_empty() && std::fs::symlink_metadata(p).is_err()).collect();
+    let result = std::fs::create_dir_all(at).and_then(|()| tempfile::Builder::new().prefix(&format!(".mova-{}-", std::process::id())).suffix(".tmp").tempfile_in(at).map(drop));
+    for d in missing {
+        let _ = std::fs::remove_dir(d);
+    }
+    result.map_err(|e| anyhow::anyhow!("{flag} {}: cannot be written there ({e})", shown(path)))
+}
+
+/// One warning per entry passed over while walking the input directories;
+/// files named like mova's outputs in one line.
+fn warn_skipped(skipped: &[(PathBuf, input::Skip)]) {
+    let named: Vec<&PathBuf> = skipped.iter().filter(|(_, w)| *w == input::Skip::OutputName).map(|(p, _)| p).collect();
+    for (path, why) in skipped.iter().filter(|(_, w)| !matches!(w, input::Skip::OutputName | input::Skip::Excluded)) {
+        eprintln!("mova: warning: {}: skipped: {why}", shown(path));
+    }
+    if let Some(first) = named.first() {
+        let more = if named.len() > 1 { format!(" and {} more", named.len() - 1) } else { String::new() };
+        eprintln!("mova: warning: {}{more}: skipped: {}", shown(first), input::Skip::OutputName);
+    }
 }
 
 /// The name changes of one document as JSON Lines: one line per article,

@@ -20,6 +20,10 @@ use crate::lang::Lang;
 
 /// Candidates kept per Latin position while searching.
 const BEAM: usize = 48;
+/// Longest word, in letters, searched: the search grows with the square of a
+/// word's length (4.2 s on 4,000 letters), and no name is this long, so a
+/// longer word (a hash, a run of base64) has no candidates.
+pub const MAX_WORD: usize = 64;
 /// Log-prior of a scheme: English news writes names the press way first, then
 /// by the systems maps and passports use; scholarly and library systems are
 /// rare there.
@@ -132,6 +136,9 @@ impl<'a> Reverser<'a> {
 
     /// Candidates for one word, best first.
     fn word(&self, word: &str, n: usize, only: Option<&str>) -> Vec<Candidate> {
+        if word.chars().nth(MAX_WORD).is_some() {
+            return Vec::new();
+        }
         let latin: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
         let want: String = latin.iter().collect();
         let mut found: Vec<Candidate> = Vec::new();
