@@ -32,18 +32,27 @@ fn english_words() -> &'static HashSet<&'static str> {
     W.get_or_init(|| ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).collect())
 }
 
-/// Given-name spelling (lower case) → its row in the given-names tables.
-pub(crate) fn given_rows() -> &'static HashMap<String, usize> {
-    static G: OnceLock<HashMap<String, usize>> = OnceLock::new();
+/// Given names: spelling (lower case) and variant key → the Russian form,
+/// which stands for the name (Aleksander, Oleksandr, Aliaksandr → Александр).
+pub(crate) fn given_rows() -> &'static HashMap<String, &'static str> {
+    static G: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     G.get_or_init(|| {
         let mut m = HashMap::new();
-        for (row, n) in super::given_names().enumerate() {
+        for n in super::given_names() {
             for e in n.english.filter(|e| !e.is_empty()) {
-                m.entry(e.to_lowercase()).or_insert(row);
+                m.entry(e.to_lowercase()).or_insert(n.ru);
+                m.entry(format!("~{}", super::variant::key(e))).or_insert(n.ru);
             }
         }
         m
     })
+}
+
+/// The Russian form standing for given name `w`, by spelling or variant key.
+pub(crate) fn given_name(w: &str) -> Option<&'static str> {
+    let rows = given_rows();
+    let w = w.trim_end_matches('.');
+    rows.get(&w.to_lowercase()).or_else(|| rows.get(&format!("~{}", super::variant::key(w)))).copied()
 }
 
 /// Which part of a name an English spelling is.
@@ -174,12 +183,13 @@ impl Detector {
                 // "Viktor Lukashenko" is not Alexander Lukashenko; "Alexandr
                 // Lukashenko" is, named in full.
                 let prev_end = out.last().map_or(0, |m: &Mention| m.range.end);
-                if let Some((g_start, given)) = given_before(text, start).filter(|(g, _)| *g >= prev_end) {
-                    pick.retain(|&i| self.has_given(i, given));
-                    if pick.is_empty() {
+                if let Some((g_start, given)) = word_before(text, start).filter(|(g, _)| *g >= prev_end) {
+                    let same: Vec<usize> = pick.iter().copied().filter(|&i| self.has_given(i, given)).collect();
+                    if !same.is_empty() {
+                        (pick, start, part) = (same, g_start, Part::Full(2));
+                    } else if given_name(given).is_some() {
                         continue;
                     }
-                    (start, part) = (g_start, Part::Full(2));
                 }
             }
             let entity = pick.iter().copied().find(|i| seen.contains(i)).unwrap_or(pick[0]);
@@ -191,12 +201,13 @@ impl Detector {
         out
     }
 
-    /// Whether `given` is the given name of one of entity `i`'s spellings.
+    /// Whether `given` is the given name of one of entity `i`'s spellings:
+    /// the same name in the tables, or variant keys within one edit.
     fn has_given(&self, i: usize, given: &str) -> bool {
-        let rows = given_rows();
-        let row = rows.get(&given.to_lowercase());
+        let name = given_name(given);
+        let k = super::variant::key(given);
         self.entities[i].english.iter().filter(|s| s.contains(' ')).filter_map(|s| s.split(' ').next()).any(|g| {
-            g.eq_ignore_ascii_case(given) || (row.is_some() && rows.get(&g.to_lowercase()) == row)
+            g.eq_ignore_ascii_case(given) || (name.is_some() && given_name(g) == name) || (name.is_none() && super::variant::distance(&k, &super::variant::key(g), 1).is_some())
         })
     }
 
@@ -261,18 +272,19 @@ impl Detector {
     }
 }
 
-/// A known given name right before `start` ("Viktor |Lukashenko"), one space
-/// between: its start and the word.
-fn given_before(text: &str, start: usize) -> Option<(usize, &str)> {
+/// The capitalised word right before `start` ("Viktor |Lukashenko"), one
+/// space between, that is a given name or not a common word: its start and
+/// the word.
+fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
     let before = text[..start].strip_suffix(' ')?;
     let from = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
     let w = &before[from..];
-    (w.len() <= MAX_NAME_WORD && w.chars().next().is_some_and(char::is_uppercase) && is_given(w)).then_some((from, w))
+    (w.len() <= MAX_NAME_WORD && w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase) && (!common(w) || given_name(w).is_some())).then_some((from, w))
 }
 
 /// Whether `w` is a known given name in any romanization.
 fn is_given(w: &str) -> bool {
-    given_rows().contains_key(&w.trim_end_matches('.').to_lowercase())
+    given_name(w).is_some()
 }
 
 /// A common English word (each part of a hyphenated one).

@@ -7,12 +7,12 @@
 //! or nothing. Spellings are compared by [`key`], which folds the
 //! romanization variants of Slavic names (`models/names/variant_folds.tsv`),
 //! with a small edit distance on the key ([`allowed`]). The given name
-//! decides between people sharing a surname: same row of the given-names
-//! tables, or keys within one edit.
+//! decides between people sharing a surname: the same name of the
+//! given-names tables, or keys within one edit.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::detect::given_name;
 use super::{Entity, Kind, Part};
 
 const FOLDS: &str = include_str!("../../models/names/variant_folds.tsv");
@@ -112,8 +112,6 @@ struct Entry {
 /// The gazetteer's spellings, folded for variant look-up.
 pub struct Index {
     entries: Vec<Entry>,
-    /// Given-name spelling (lower case) → row of the given-names tables.
-    given_row: HashMap<String, usize>,
 }
 
 impl Index {
@@ -130,32 +128,19 @@ impl Index {
                 entries.push(Entry { entity: i, kind: e.kind, words: words.len(), whole: key(s), given, surname });
             }
         }
-        let mut given_row = HashMap::new();
-        for (row, n) in super::given_names().enumerate() {
-            for e in n.english.filter(|e| !e.is_empty()) {
-                given_row.entry(e.to_lowercase()).or_insert(row);
-            }
-        }
-        Index { entries, given_row }
+        Index { entries }
     }
 
-    /// Whether two given names are the same name: one row of the tables, or
-    /// keys within one edit.
+    /// Whether two given names are the same name: one name of the tables
+    /// (by spelling or key), or keys within one edit.
     pub fn same_given(&self, a: &str, b: &str) -> bool {
-        let (a, b) = (a.to_lowercase(), b.to_lowercase());
-        if a == b {
+        if a.eq_ignore_ascii_case(b) {
             return true;
         }
-        match (self.given_row.get(&a), self.given_row.get(&b)) {
-            (Some(x), Some(y)) if x == y => true,
-            (Some(_), Some(_)) => false,
-            _ => distance(&key(&a), &key(&b), 1).is_some(),
+        match (given_name(a), given_name(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => distance(&key(a), &key(b), 1).is_some(),
         }
-    }
-
-    /// Whether `word` is a known given name in any romanization.
-    pub fn is_given(&self, word: &str) -> bool {
-        self.given_row.contains_key(&word.to_lowercase())
     }
 
     /// What `spelling` (one to three words, as found) means.
