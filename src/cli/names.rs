@@ -50,6 +50,9 @@ pub fn run(a: NamesArgs) -> Result<ExitCode> {
     let articles = articles(&docs);
     let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
     let detector = names::prepare(gazetteer(&a.names_file)?, &texts, &registry);
+    for (spelling, ids) in &detector.ambiguous {
+        eprintln!("mova: names: `{spelling}` is as close to {} as to each other; not merged, derived as its own entry (list it in a --names-file to choose)", ids.join(", "));
+    }
     let rows = table::rows(&detector, &articles, &schemes, &registry);
     let format = match a.format {
         TableFormat::Tsv => table::Format::Tsv,

@@ -89,9 +89,30 @@ impl<'a> Deriver<'a> {
             return if parts.iter().any(String::is_empty) { String::new() } else { parts.join("-") };
         }
         let english = (looks_english(w) || (english_name && !looks_slavic(w))).then(|| recase(&transcribe(&self.en_ru, w), w)).filter(|r| cyrillic(r));
-        let belarusian = || looks_belarusian_word(w).then(|| self.from_belarusian(w)).flatten();
-        let reversed = || self.ru.candidates(w, 1, None).first().map(|c| c.text.clone()).filter(|r| cyrillic(r));
-        english.or_else(belarusian).or_else(reversed).or_else(|| Some(recase(&transcribe(&self.en_ru, &fold_latin(w)), w)).filter(|r| cyrillic(r))).unwrap_or_default()
+        if let Some(e) = english {
+            return e;
+        }
+        // Polish w is Russian в (Lazowskaya).
+        let w = &w.replace('w', "v").replace('W', "V");
+        if looks_belarusian_word(w) {
+            if let Some(b) = self.from_belarusian(w) {
+                return b;
+            }
+        }
+        self.ru.candidates(w, 1, None).first().map(|c| c.text.clone()).filter(|r| cyrillic(r)).or_else(|| Some(recase(&transcribe(&self.en_ru, &fold_latin(w)), w)).filter(|r| cyrillic(r))).unwrap_or_default()
+    }
+
+    /// The Belarusian form of a Belarusian-tradition spelling, word by word:
+    /// given names from the tables, the rest read back with the Belarusian
+    /// schemes.
+    fn belarusian(&self, english: &str) -> String {
+        let word = |w: &str| -> Option<String> {
+            if let Some(be) = self.english.get(&w.to_lowercase()).and_then(|ru| self.given.get(&ru.to_lowercase())) {
+                return Some(be.replace('\'', "’"));
+            }
+            self.be.candidates(w, 1, None).into_iter().next().map(|c| c.text)
+        };
+        english.split(' ').map(word).collect::<Option<Vec<_>>>().map(|v| v.join(" ")).unwrap_or_default()
     }
 
     /// A Belarusian-tradition spelling → Russian: read with the Belarusian
@@ -118,7 +139,7 @@ impl<'a> Deriver<'a> {
         let ru = self.russian(english);
         let be_c = self.be.candidates(english, 2, None);
         let (be, mut confidence) = if belarusian_spelling && !be_c.is_empty() {
-            (be_c[0].text.clone(), margin(&be_c))
+            (self.belarusian(english), margin(&be_c))
         } else {
             (self.ru_to_be(&ru, &[english.to_string()]), 0.6 * margin(&ru_c))
         };
@@ -468,6 +489,7 @@ pub fn looks_belarusian(english: &str) -> bool {
             || (at(0) == 'd' && at(1) == 'z')
             || (at(0) == 't' && at(1) == 's' && at(2) == 'i')
     }) || l.ends_with("enka")
+        || ["chanka", "shanka", "zhanka", "tsanka"].iter().any(|e| l.ends_with(e))
 }
 
 fn guess_gender(kind: Kind, ru: &str) -> Gender {

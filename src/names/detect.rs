@@ -264,7 +264,8 @@ impl Detector {
             return Some(Kind::Place);
         }
         let l = last.to_lowercase();
-        if self.surname_endings.iter().any(|e| l.ends_with(e.as_str()) && l.len() > e.len() + 2) {
+        // Two or three unknown capitalised words are most often a person.
+        if run.len() >= 2 || self.surname_endings.iter().any(|e| l.ends_with(e.as_str()) && l.len() > e.len() + 2) {
             Some(Kind::Person)
         } else {
             Some(Kind::Place)

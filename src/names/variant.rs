@@ -163,7 +163,9 @@ impl Index {
                 _ if e.words == 1 => (&e.whole, Part::Full(1)),
                 _ => continue,
             };
-            if let Some(d) = close(&k, target) {
+            // A word alone has no given name to confirm it: one edit at most
+            // (Hrabouski is not Krasouski).
+            if let Some(d) = close(&k, target).filter(|&d| d <= 1) {
                 push_best(&mut best, d, e.entity, part);
             }
         }
