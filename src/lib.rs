@@ -33,6 +33,7 @@ pub mod names;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+pub mod postedit;
 pub mod route;
 pub mod segment;
 pub mod stats;

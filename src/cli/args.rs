@@ -33,6 +33,41 @@ pub enum Command {
     Translit(TranslitArgs),
     /// The name-variant table of the names in articles (no model needed).
     Names(NamesArgs),
+    /// Put the names right in a translation made anywhere (no model needed).
+    Fix(FixArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// The English source: a .txt/.md file, a .jsonl file, or a directory of them.
+    #[arg(long, value_name = "SRC")]
+    pub source: PathBuf,
+
+    /// Its translation: a file with the same paragraphs (or records by id), or a
+    /// directory with x.LANG.txt beside each x.txt of the source.
+    #[arg(long, value_name = "TR")]
+    pub translation: PathBuf,
+
+    /// Language of the translation.
+    #[arg(long, value_name = "ru|be")]
+    pub lang: Lang,
+
+    /// Write the fixed translation here (atomically; a directory for directory
+    /// pairs) instead of stdout.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// JSON Lines: every change and every suspect word left alone, with where and why.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Change nothing: print each name problem and exit 1 if there is any.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Your own names (gazetteer format); they override the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub names_file: Vec<PathBuf>,
 }
 
 /// Output format of `mova names`.

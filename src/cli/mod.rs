@@ -1,6 +1,7 @@
 //! Command-line interface: flags ([`args`]) and one module per command.
 
 mod args;
+mod fix;
 mod io;
 mod names;
 mod normalize;
@@ -26,5 +27,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Typography(a) => typography::run(a),
         Command::Translit(a) => translit::run(a),
         Command::Names(a) => names::run(a),
+        Command::Fix(a) => fix::run(a),
     }
 }

@@ -1,17 +1,40 @@
-//! Post-editing names in a translation.
+//! Post-editing names in a translation, doing no harm.
 //!
-//! In: a source sentence's [`Mention`]s and the model's translation of it into
-//! one language. Out: the translation with each name in that language's form,
-//! in the case the model used, and a [`Change`] per edit. What counts as the
-//! model's rendering of a name: any case form of the target form (left as it
-//! is), of the other language's form (Лукашенко in Belarusian output), the
-//! English spelling left in Latin letters (nominative; genitive with 's), or a
-//! near miss sharing the stem (its ending tells the case).
+//! In: a source text (English), its translation into one language (by mova's
+//! model or anyone else), and the names the source mentions. Out: the
+//! translation with only name words changed, a [`Change`] per edit and a
+//! [`Suspect`] per word left alone though it may be wrong.
+//!
+//! A word is changed only when all of these hold:
+//! 1. it renders a name the source mentions ([`forms`]: the other language's
+//!    form, Taraškievica, the Latin spelling, a transliteration of an English
+//!    spelling, or a near miss of these with the same ending), and it is
+//!    written like a name (a capital first letter: минский is an adjective);
+//! 2. it is not already a right form: the target form or an accepted variant
+//!    in any case, or a word starting with their stem (a case form the
+//!    paradigm does not know);
+//! 3. its case is known: the cases its form stands for, narrowed by the words
+//!    before it ([`context`]), leave one form to write. Otherwise it is left
+//!    and reported.
+//!
+//! A right form in the nominative right after a preposition that never takes
+//! it ("с Тихановская") is put in the preposition's case when that case has
+//! one form.
 
-use std::collections::HashMap;
+mod cases;
+mod context;
+mod forms;
 
-use super::inflect::{self, Case, Role, CASES};
-use super::{Detector, Entity, Kind, Mention, Part};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+pub use forms::Origin;
+
+use super::inflect::{self, Role};
+use super::{Detector, Kind, Mention};
+use cases::{Cases, NOM};
+use forms::{part_words, Hit, Renderings};
 use crate::lang::Lang;
 
 /// Confidence a derived name needs to be written into translations.
@@ -24,157 +47,446 @@ pub struct Change {
     pub entity: String,
     /// The English spelling in the source.
     pub source: String,
-    /// What the model wrote.
+    /// What was there.
     pub model: String,
     /// What mova wrote instead.
     pub mova: String,
+    /// What the word was taken for.
+    pub why: Origin,
 }
 
-/// Finds names in source sentences and fixes translations.
+/// A word left alone that may be a wrong name form, or a name of the source
+/// not found in the translation.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Suspect {
+    /// Entity id (empty for a word no listed name explains).
+    pub entity: String,
+    /// The English spelling in the source.
+    pub source: String,
+    /// The word(s) of the translation (empty when none was found).
+    pub word: String,
+    /// Why it was left.
+    pub why: String,
+}
+
+/// A fixed translation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fixed {
+    pub text: String,
+    pub changes: Vec<Change>,
+    pub suspects: Vec<Suspect>,
+}
+
+/// Finds names in source texts and fixes translations.
 pub struct Fixer {
-    pub detector: std::sync::Arc<Detector>,
+    pub detector: Arc<Detector>,
+    /// Every right form of every listed name, both languages, all cases: a
+    /// near miss of one name may be another name.
+    known: OnceLock<HashSet<String>>,
 }
 
-/// How a token of the output may be a name word.
-#[derive(Debug, Clone)]
-struct Hit {
-    mention: usize,
-    word: usize,
-    case: Case,
-    /// The token is already the target form.
-    right: bool,
+/// A word of the output that may render a name word.
+struct Token {
+    range: Range<usize>,
+    hits: Vec<Hit>,
+    /// The word had 's (a Latin possessive).
+    possessive: bool,
 }
 
 impl Fixer {
-    pub fn new(detector: impl Into<std::sync::Arc<Detector>>) -> Fixer {
-        Fixer { detector: detector.into() }
+    pub fn new(detector: impl Into<Arc<Detector>>) -> Fixer {
+        Fixer { detector: detector.into(), known: OnceLock::new() }
     }
 
-    /// Names in a source sentence. Derived places and derived names of low
+    /// Names in a source text. Derived places and derived names of low
     /// confidence are left out: a wrong guess in the output is worse than
     /// the model's own form.
     pub fn mentions(&self, source: &str) -> Vec<Mention> {
+        let all = self.detector.known(source, &[]);
         let sure = |m: &Mention| {
             let e = &self.detector.entities[m.entity];
-            e.derived.is_none_or(|c| e.kind == Kind::Person && c >= MIN_DERIVED)
+            let spelling = &source[m.range.clone()];
+            match e.derived {
+                // A derived person is sure with a known given name or an
+                // honorific before it (not "Grand Connaught Rooms", "Konami").
+                Some(c) => e.kind == Kind::Person && c >= MIN_DERIVED && (spelling.contains(' ') && super::detect::given_name(spelling.split(' ').next().unwrap_or("")).is_some() || honorific_before(source, m.range.start)),
+                None => e.kind == Kind::Person || !inside_longer_name(source, &m.range, &all),
+            }
         };
-        self.detector.known(source, &[]).into_iter().filter(sure).collect()
+        all.iter().filter(|m| sure(m)).cloned().collect()
     }
 
     /// `translation` (of `source`, into `lang`) with its names put right.
     pub fn fix(&self, source: &str, translation: &str, lang: Lang) -> (String, Vec<Change>) {
+        let f = self.fix_all(source, translation, lang);
+        (f.text, f.changes)
+    }
+
+    /// The same with the words left alone that may be wrong.
+    pub fn fix_all(&self, source: &str, translation: &str, lang: Lang) -> Fixed {
         let mentions = self.mentions(source);
         if mentions.is_empty() {
-            return (translation.to_string(), Vec::new());
+            return Fixed { text: translation.to_string(), ..Fixed::default() };
         }
-        let other = match lang {
-            Lang::Ru => Lang::Be,
-            Lang::Be => Lang::Ru,
-        };
-        // Every form a name word may take in the output → where it points.
-        let mut lookup: HashMap<String, Hit> = HashMap::new();
-        let mut targets: Vec<Vec<[String; 6]>> = Vec::new();
+        let r = Renderings::new(&self.detector.entities, source, &mentions, lang);
+        let mut edits: Vec<(Range<usize>, String, usize, Origin)> = Vec::new();
+        let mut suspects = Vec::new();
+        let wholes = self.wholes(&r, &mentions, translation, lang, &mut edits);
+        let tokens: Vec<Token> = tokens(translation).into_iter().filter(|t| !wholes.iter().any(|w| w.start < t.end && t.start < w.end)).filter_map(|t| self.classify(&r, translation, t, lang)).collect();
+        let mut seen = vec![false; mentions.len()];
+        for span in spans(&tokens, translation) {
+            let mi = span.0;
+            seen[mi] = true;
+            let toks: Vec<(&Token, usize)> = span.1.iter().map(|&(t, w)| (&tokens[t], w)).collect();
+            match decide(&r, mi, &toks, translation, lang) {
+                Ok(list) => edits.extend(list.into_iter().map(|(range, new, why)| (range, new, mi, why))),
+                Err(why) => {
+                    let words = &translation[toks[0].0.range.start..toks[toks.len() - 1].0.range.end];
+                    suspects.push(self.suspect(source, &mentions[mi], words, why));
+                }
+            }
+        }
         for (mi, m) in mentions.iter().enumerate() {
-            let e = &self.detector.entities[m.entity];
-            let t_words = e.words_for(lang, m.part);
-            let forms_t: Vec<[String; 6]> = t_words.iter().enumerate().map(|(k, w)| inflect::forms(w, lang, role(e, m.part, k, t_words.len()))).collect();
-            let o_words = e.words_for(other, m.part);
-            if !t_words.is_empty() {
-                if o_words.len() == t_words.len() {
-                    for (k, w) in o_words.iter().enumerate() {
-                        for (c, f) in inflect::forms(w, other, role(e, m.part, k, o_words.len())).iter().enumerate() {
-                            lookup.entry(f.to_lowercase()).or_insert(Hit { mention: mi, word: k, case: CASES[c], right: false });
+            if !seen[mi] && !wholes_of(&edits, mi) {
+                suspects.push(self.suspect(source, m, "", "not found in the translation".into()));
+            }
+        }
+        suspects.extend(latin_left(source, translation, &edits, &mentions));
+        self.apply(source, translation, &mentions, edits, suspects)
+    }
+
+    fn suspect(&self, source: &str, m: &Mention, word: &str, why: String) -> Suspect {
+        Suspect { entity: self.detector.entities[m.entity].id.clone(), source: source[m.range.clone()].to_string(), word: word.to_string(), why }
+    }
+
+    /// Whole spellings found in the output → edits; returns the ranges taken.
+    fn wholes(&self, r: &Renderings, mentions: &[Mention], text: &str, lang: Lang, edits: &mut Vec<(Range<usize>, String, usize, Origin)>) -> Vec<Range<usize>> {
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for (spelling, mi) in &r.wholes {
+            let e = &self.detector.entities[mentions[*mi].entity];
+            let new = part_words(e, e.form(lang), mentions[*mi].part).join(" ");
+            let why = if spelling.is_ascii() { Origin::Latin } else { Origin::OtherLanguage };
+            for (at, _) in text.match_indices(spelling.as_str()) {
+                let range = at..at + spelling.len();
+                if boundary(text, &range) && !taken.iter().any(|t| t.start < range.end && range.start < t.end) && new != *spelling {
+                    taken.push(range.clone());
+                    edits.push((range, new.clone(), *mi, why));
+                }
+            }
+        }
+        taken
+    }
+
+    /// The ways an output word may render a name, or `None` when it cannot.
+    fn classify(&self, r: &Renderings, text: &str, range: Range<usize>, lang: Lang) -> Option<Token> {
+        let word = &text[range.clone()];
+        // A lower-case word is not a name; a part of a compound is left whole.
+        if !word.starts_with(char::is_uppercase) || compound(text, &range) {
+            return None;
+        }
+        let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).filter(|b| b.is_ascii());
+        let low = bare.unwrap_or(word).to_lowercase();
+        if let Some(hits) = r.by_form.get(&low) {
+            // A Latin word beside other capitalised Latin words is part of a
+            // longer name the translation keeps ("Washington Capitals").
+            if low.is_ascii() && latin_neighbour(text, &range, r) {
+                return None;
+            }
+            return Some(Token { range, hits: hits.clone(), possessive: bare.is_some() });
+        }
+        if low.is_ascii() || r.stems.iter().flatten().any(|s| s.chars().count() >= 4 && low.starts_with(s.as_str()) && low.len() - s.len() <= 6) {
+            return None;
+        }
+        let hits = near_miss(&low, r, self.known(), lang)?;
+        Some(Token { range, hits, possessive: false })
+    }
+
+    fn known(&self) -> &HashSet<String> {
+        self.known.get_or_init(|| {
+            let mut set = HashSet::new();
+            for e in self.detector.entities.iter().filter(|e| e.derived.is_none()) {
+                for lang in [Lang::Ru, Lang::Be] {
+                    let alts = if lang == Lang::Ru { &e.ru_alt } else { &e.be_alt };
+                    for form in std::iter::once(e.form(lang)).chain(alts.iter().map(String::as_str)) {
+                        let words: Vec<&str> = form.split(' ').collect();
+                        for (k, w) in words.iter().enumerate() {
+                            let role = Role { gender: e.gender, person: e.kind == Kind::Person, surname: e.kind == Kind::Person && k + 1 == words.len() && k > 0 };
+                            set.extend(inflect::forms(w, lang, role).iter().map(|f| f.to_lowercase()));
                         }
                     }
                 }
-                let english: Vec<&str> = source[m.range.clone()].split(' ').collect();
-                if english.len() == t_words.len() {
-                    for (k, w) in english.iter().enumerate() {
-                        lookup.entry(w.to_lowercase()).or_insert(Hit { mention: mi, word: k, case: Case::Nom, right: false });
-                    }
-                } else if let Some(last) = english.last() {
-                    lookup.entry(last.to_lowercase()).or_insert(Hit { mention: mi, word: t_words.len() - 1, case: Case::Nom, right: false });
-                }
-                for (k, forms) in forms_t.iter().enumerate() {
-                    for (c, f) in forms.iter().enumerate() {
-                        lookup.insert(f.to_lowercase(), Hit { mention: mi, word: k, case: CASES[c], right: true });
-                    }
-                }
             }
-            targets.push(forms_t);
-        }
-        let mut out = String::with_capacity(translation.len() + 16);
+            set
+        })
+    }
+
+    /// Applies non-overlapping edits left to right.
+    fn apply(&self, source: &str, text: &str, mentions: &[Mention], mut edits: Vec<(Range<usize>, String, usize, Origin)>, suspects: Vec<Suspect>) -> Fixed {
+        edits.sort_by_key(|e| e.0.start);
+        let mut out = String::with_capacity(text.len() + 16);
         let mut changes = Vec::new();
-        // An English spelling left whole whose words do not match the target's
-        // one by one ("European Union" → Евросоюз) is replaced whole.
-        let mut whole: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
-        for (mi, m) in mentions.iter().enumerate() {
-            let spelling = &source[m.range.clone()];
-            let n = self.detector.entities[m.entity].words_for(lang, m.part).len();
-            if spelling.split(' ').count() == n || n == 0 {
-                continue;
-            }
-            let mut from = 0;
-            while let Some(p) = translation[from..].find(spelling) {
-                let r = from + p..from + p + spelling.len();
-                if !whole.iter().any(|(w, _)| w.start < r.end && r.start < w.end) {
-                    whole.push((r.clone(), mi));
-                }
-                from = r.end;
-            }
-        }
-        whole.sort_by_key(|(r, _)| r.start);
-        let mut whole = whole.into_iter().peekable();
         let mut pos = 0;
-        for (range, token) in tokens(translation) {
+        for (range, new, mi, why) in edits {
             if range.start < pos {
                 continue;
             }
-            if let Some((r, mi)) = whole.peek().cloned().filter(|(r, _)| r.start == range.start) {
-                whole.next();
-                let e = &self.detector.entities[mentions[mi].entity];
-                let new = e.words_for(lang, mentions[mi].part).join(" ");
-                out.push_str(&translation[pos..r.start]);
-                out.push_str(&new);
-                changes.push(Change { entity: e.id.clone(), source: source[mentions[mi].range.clone()].to_string(), model: translation[r.clone()].to_string(), mova: new });
-                pos = r.end;
-                continue;
-            }
-            // A Latin leftover with 's is a genitive.
-            let bare = token.strip_suffix("'s").or_else(|| token.strip_suffix("’s")).filter(|b| b.is_ascii());
-            let low = bare.unwrap_or(token).to_lowercase();
-            let hit = lookup.get(&low).cloned().or_else(|| near_miss(&low, &lookup));
-            let Some(hit) = hit.filter(|h| !h.right) else { continue };
-            let end = range.end;
-            let case = if bare.is_some() { Case::Gen } else { hit.case };
-            let Some(mut new) = targets[hit.mention].get(hit.word).map(|f| f[case as usize].clone()) else { continue };
-            // A name in capitals (a dateline) stays in capitals.
-            if token.chars().count() > 1 && token.chars().all(|c| !c.is_lowercase()) {
-                new = new.to_uppercase();
-            }
-            out.push_str(&translation[pos..range.start]);
+            out.push_str(&text[pos..range.start]);
             out.push_str(&new);
-            let m = &mentions[hit.mention];
-            changes.push(Change {
-                entity: self.detector.entities[m.entity].id.clone(),
-                source: source[m.range.clone()].to_string(),
-                model: translation[range.start..end].to_string(),
-                mova: new,
-            });
-            pos = end;
+            let m = &mentions[mi];
+            changes.push(Change { entity: self.detector.entities[m.entity].id.clone(), source: source[m.range.clone()].to_string(), model: text[range.clone()].to_string(), mova: new, why });
+            pos = range.end;
         }
-        out.push_str(&translation[pos..]);
-        (out, changes)
+        out.push_str(&text[pos..]);
+        Fixed { text: out, changes, suspects }
     }
 }
 
-fn role(e: &Entity, part: Part, k: usize, n: usize) -> Role {
-    let person = e.kind == Kind::Person;
-    Role { gender: e.gender, person, surname: person && (part == Part::Surname || k + 1 == n && n >= 2) }
+fn wholes_of(edits: &[(Range<usize>, String, usize, Origin)], mi: usize) -> bool {
+    edits.iter().any(|e| e.2 == mi)
 }
 
-/// Words of the output (letters, apostrophes and hyphens inside).
-fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+/// Groups name tokens into spans of consecutive words of one name: (mention,
+/// [(token, word of the name)]).
+fn spans(tokens: &[Token], text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
+    let mut out: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Every (mention, word) the span may still be, extended token by token.
+        let mut open: Vec<(usize, Vec<usize>)> = dedup(tokens[i].hits.iter().map(|h| (h.mention, vec![h.word])));
+        let mut j = i + 1;
+        while j < tokens.len() && text[tokens[j - 1].range.end..tokens[j].range.start].chars().all(|c| c == ' ' || c == '\u{a0}') && tokens[j].range.start - tokens[j - 1].range.end <= 2 {
+            let next: Vec<(usize, Vec<usize>)> = open
+                .iter()
+                .filter_map(|(m, ws)| {
+                    let last = *ws.last()?;
+                    tokens[j].hits.iter().find(|h| h.mention == *m && h.word == last + 1).map(|h| {
+                        let mut ws = ws.clone();
+                        ws.push(h.word);
+                        (*m, ws)
+                    })
+                })
+                .collect();
+            if next.is_empty() {
+                break;
+            }
+            open = next;
+            j += 1;
+        }
+        let (m, ws) = open.swap_remove(0);
+        out.push((m, (i..j).zip(ws).collect()));
+        i = j;
+    }
+    out
+}
+
+fn dedup(items: impl Iterator<Item = (usize, Vec<usize>)>) -> Vec<(usize, Vec<usize>)> {
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for it in items {
+        if !out.contains(&it) {
+            out.push(it);
+        }
+    }
+    out
+}
+
+type Edit = (Range<usize>, String, Origin);
+
+/// What to write for one span of name words, or why it is left alone.
+fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang: Lang) -> Result<Vec<Edit>, String> {
+    let hits = |t: &Token, w: usize| t.hits.iter().filter(move |h| h.mention == mi && h.word == w).copied().collect::<Vec<Hit>>();
+    let per: Vec<(Vec<Hit>, bool)> = toks.iter().map(|(t, w)| {
+        let hs = hits(t, *w);
+        let right = hs.iter().any(|h| h.origin.right());
+        (hs, right)
+    }).collect();
+    let before = &text[..toks[0].0.range.start];
+    let targets = &r.targets[mi];
+    if targets.is_empty() {
+        return Ok(Vec::new());
+    }
+    if per.iter().all(|(_, right)| *right) {
+        return wrong_case(r, mi, toks, &per, text, lang);
+    }
+    let mut set: Cases = per.iter().map(|(hs, _)| hs.iter().fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
+    if toks.last().is_some_and(|(t, _)| t.possessive) {
+        set &= cases::bit(inflect::Case::Gen);
+    }
+    if set == 0 {
+        return Err("the words of the name disagree in case".into());
+    }
+    if let Some(p) = context::cases_before(before, lang).filter(|p| set & p != 0) {
+        set &= p;
+    }
+    let latin = per.iter().any(|(hs, _)| hs.iter().any(|h| h.origin == Origin::Latin));
+    let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
+    if !unique(set) {
+        // A Latin leftover is wrong in any case; the nominative is the
+        // dictionary form a reader recognises.
+        if latin && set & NOM != 0 {
+            set = NOM;
+        } else {
+            return Err(format!("case unclear ({})", cases::names(set)));
+        }
+    }
+    let case = cases::each(set).next().unwrap_or(inflect::Case::Nom);
+    let mut out = Vec::new();
+    for ((t, w), (hs, right)) in toks.iter().zip(&per) {
+        if *right {
+            continue;
+        }
+        let why = hs.iter().map(|h| h.origin).min().unwrap_or(Origin::NearMiss);
+        let mut new = targets[*w][case as usize].clone();
+        let old = &text[t.range.clone()];
+        if old.chars().count() > 1 && old.chars().all(|c| !c.is_lowercase()) {
+            new = new.to_uppercase();
+        }
+        if new != old {
+            out.push((t.range.clone(), new, why));
+        }
+    }
+    Ok(out)
+}
+
+/// A span of right forms after a preposition none of their cases fits
+/// ("с Тихановская"): the preposition's case, when it has one form.
+fn wrong_case(r: &Renderings, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<Hit>, bool)], text: &str, lang: Lang) -> Result<Vec<Edit>, String> {
+    let before = &text[..toks[0].0.range.start];
+    let Some(p) = context::preposition_before(before, lang) else { return Ok(Vec::new()) };
+    let right: Cases = per.iter().map(|(hs, _)| hs.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
+    if right & p != 0 || p & NOM != 0 {
+        return Ok(Vec::new());
+    }
+    let targets = &r.targets[mi];
+    let mut out = Vec::new();
+    for (t, w) in toks {
+        let forms: HashSet<&String> = cases::each(p).map(|c| &targets[*w][c as usize]).collect();
+        if forms.len() != 1 {
+            return Err(format!("a name form that does not fit the preposition before it; case unclear ({})", cases::names(p)));
+        }
+        let new = (*forms.iter().next().expect("one form")).clone();
+        if new != text[t.range.clone()] {
+            out.push((t.range.clone(), new, Origin::Case));
+        }
+    }
+    Ok(out)
+}
+
+/// A Cyrillic word one or two confusable letters away from a form of a name
+/// (a vowel for a vowel, и/і/ы, в/ў, т/ц, г/х, a soft sign or apostrophe
+/// more or less: Тихоновская, Калесніковай), with the same first letter and
+/// the same last two letters (so the same case ending), that is no right form
+/// of any listed name and no Belarusian vowel alternation of the target
+/// (Крэмль → у Крамлі).
+fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang: Lang) -> Option<Vec<Hit>> {
+    let n = low.chars().count();
+    if n < 6 || known.contains(low) {
+        return None;
+    }
+    let limit = if n >= 9 { 2 } else { 1 };
+    let first = low.chars().next()?;
+    let tail: String = low.chars().skip(n - 2).collect();
+    let mut best: Option<(usize, &Vec<Hit>)> = None;
+    let mut tie = false;
+    for (form, hits) in r.by_form.iter().filter(|(f, _)| !f.is_ascii()) {
+        if !form.starts_with(first) || !form.ends_with(tail.as_str()) {
+            continue;
+        }
+        let d = confusable_distance(form, low);
+        if d == 0 || d > limit {
+            continue;
+        }
+        if lang == Lang::Be && hits.iter().any(|h| h.origin.right()) && alternation(form, low) {
+            return None;
+        }
+        match best {
+            Some((b, bh)) if d == b => tie |= bh.iter().map(|h| h.mention).collect::<HashSet<_>>() != hits.iter().map(|h| h.mention).collect::<HashSet<_>>(),
+            Some((b, _)) if d > b => {}
+            _ => {
+                best = Some((d, hits));
+                tie = false;
+            }
+        }
+    }
+    let (_, hits) = best.filter(|_| !tie)?;
+    let hits: Vec<Hit> = hits.iter().filter(|h| !r.derived[h.mention]).map(|h| Hit { origin: Origin::NearMiss, ..*h }).collect();
+    (!hits.is_empty()).then_some(hits)
+}
+
+/// Letters a model confuses in names: one class each.
+const CONFUSABLE: [&str; 5] = ["аоэеёяиіыуює", "вўу", "тц", "гхґ", "жз"];
+
+/// Edit distance where only confusable letters may be swapped and only soft
+/// signs, apostrophes and й inserted or deleted; anything else costs 9.
+fn confusable_distance(a: &str, b: &str) -> usize {
+    let swap = |x: char, y: char| if x == y { 0 } else if CONFUSABLE.iter().any(|c| c.contains(x) && c.contains(y)) { 1 } else { 9 };
+    let gap = |x: char| if "ь'’ʼй".contains(x) { 1 } else { 9 };
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = std::iter::once(0).chain(b.iter().scan(0, |s, &c| { *s += gap(c); Some(*s) })).collect();
+    for &ca in &a {
+        let mut prev = row[0];
+        row[0] += gap(ca);
+        for j in 0..b.len() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + swap(ca, b[j])).min(row[j] + gap(b[j])).min(cur + gap(ca));
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether `word` differs from the Belarusian form `form` only by unstressed
+/// vowels written as akanne and yakanne write them (э, о → а; е, ё → я): a
+/// case form with the stress moved.
+fn alternation(form: &str, word: &str) -> bool {
+    form.chars().count() == word.chars().count() && form.chars().zip(word.chars()).all(|(f, w)| f == w || matches!((f, w), ('э' | 'о', 'а') | ('е' | 'ё', 'я')))
+}
+
+/// Latin words of the output that the source has capitalised and no listed
+/// name explains: an unknown name the model did not translate.
+fn latin_left(source: &str, text: &str, edits: &[(Range<usize>, String, usize, Origin)], mentions: &[Mention]) -> Vec<Suspect> {
+    let cyrillic = text.chars().filter(|c| ('\u{400}'..='\u{4ff}').contains(c)).count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if cyrillic <= latin {
+        return Vec::new();
+    }
+    let mut out: Vec<Suspect> = Vec::new();
+    for range in tokens(text) {
+        let w = &text[range.clone()];
+        if !w.is_ascii() || !w.starts_with(|c: char| c.is_ascii_uppercase()) || edits.iter().any(|e| e.0.start <= range.start && range.end <= e.0.end) {
+            continue;
+        }
+        let in_source = source.match_indices(w).any(|(at, _)| boundary(source, &(at..at + w.len())));
+        let known = mentions.iter().any(|m| source[m.range.clone()].split(' ').any(|s| s == w));
+        if in_source && !known && !out.iter().any(|s| s.word == w) {
+            out.push(Suspect { entity: String::new(), source: w.to_string(), word: w.to_string(), why: "left in Latin letters; not a listed name".into() });
+        }
+    }
+    out
+}
+
+/// An English honorific right before `at` (Mr., Dr.).
+fn honorific_before(source: &str, at: usize) -> bool {
+    source[..at].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).is_some_and(|w| context::english("honorifics", w))
+}
+
+/// A place or organisation spelling inside a longer capitalised name of the
+/// source ("Air Canada", "Washington Capitals"): the translation may keep
+/// that name as it is.
+fn inside_longer_name(source: &str, r: &Range<usize>, all: &[Mention]) -> bool {
+    let other = |w: &str, at: usize| {
+        w.starts_with(char::is_uppercase) && !context::english("free-neighbours", w) && !all.iter().any(|m| m.range.start <= at && at < m.range.end)
+    };
+    let before = source[..r.start].strip_suffix(' ').and_then(|b| {
+        let from = b.rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'')).map_or(0, |i| i + 1);
+        (!context::starts_sentence(&b[..from])).then(|| (&b[from..], from))
+    });
+    let after = source[r.end..].strip_prefix(' ').map(|a| (a.split(|c: char| !(c.is_alphanumeric() || c == '\'')).next().unwrap_or(""), r.end + 1));
+    before.is_some_and(|(w, at)| other(w, at)) || after.is_some_and(|(w, at)| other(w, at))
+}
+
+/// Words of the output (letters, apostrophes inside, a Latin 's kept).
+fn tokens(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -182,7 +494,7 @@ fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
         match (start, inside) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                out.push((s..i, &text[s..i]));
+                out.push(s..i);
                 start = None;
             }
             _ => {}
@@ -191,41 +503,26 @@ fn tokens(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     out
 }
 
-/// A Cyrillic word within a letter or two of a form of the name (an invented
-/// spelling, a wrong vowel): the closest form gives the case.
-fn near_miss(low: &str, lookup: &HashMap<String, Hit>) -> Option<Hit> {
-    let n = low.chars().count();
-    if n < 5 || low.is_ascii() {
-        return None;
-    }
-    let limit = if n >= 9 { 2 } else { 1 };
-    let mut best: Option<(usize, &str, Hit)> = None;
-    for (form, hit) in lookup.iter().filter(|(f, _)| !f.is_ascii()) {
-        if form.chars().next() != low.chars().next() {
-            continue;
-        }
-        let d = distance(form, low);
-        if d <= limit && best.as_ref().is_none_or(|(b, f, _)| d < *b || d == *b && form.as_str() < *f) {
-            best = Some((d, form, Hit { right: false, ..hit.clone() }));
-        }
-    }
-    best.map(|(_, _, h)| h)
+/// Whether a capitalised Latin word that renders no name word stands right
+/// before or after `range` (one space between).
+fn latin_neighbour(text: &str, range: &Range<usize>, r: &Renderings) -> bool {
+    let name_like = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '\'' || c == '&' || c == '.') && !r.by_form.contains_key(&w.to_lowercase());
+    let before = text[..range.start].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).is_some_and(name_like);
+    let after = text[range.end..].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ':', ')', '»', '"']).next()).is_some_and(name_like);
+    before || after
 }
 
-/// Levenshtein distance over chars.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
+/// Part of a hyphenated compound (Минск-Арена, Гродно-Азот).
+fn compound(text: &str, r: &Range<usize>) -> bool {
+    let before = text[..r.start].strip_suffix('-').is_some_and(|b| b.ends_with(char::is_alphabetic));
+    let after = text[r.end..].strip_prefix('-').is_some_and(|a| a.starts_with(char::is_alphabetic));
+    before || after
+}
+
+fn boundary(text: &str, r: &Range<usize>) -> bool {
+    let before = text[..r.start].chars().next_back();
+    let after = text[r.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]

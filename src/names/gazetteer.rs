@@ -4,7 +4,8 @@
 //!
 //! Format: `#` comment lines, then a header line and tab-separated rows:
 //! `id kind gender english ru be be_tarask source`; `english` holds every
-//! spelling separated by `|`; kind is person, place or org; gender m, f or
+//! spelling separated by `|`; `ru` and `be` hold the form mova writes, then
+//! other accepted forms (never replaced), `|` between; kind is person, place or org; gender m, f or
 //! empty.
 
 use std::collections::HashSet;
@@ -90,8 +91,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Gazetteer> {
             kind,
             gender,
             english,
-            ru: f[4].trim().into(),
-            be: f[5].trim().into(),
+            ru: first(f[4]),
+            be: first(f[5]),
+            ru_alt: rest(f[4]),
+            be_alt: rest(f[5]),
             be_tarask: f[6].trim().into(),
             source: f[7].trim().into(),
             derived: None,
@@ -101,6 +104,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Gazetteer> {
         return Err(bad(1, format!("no header line; the first line that is not a # comment must be: {}", COLUMNS.join("\t"))));
     }
     Ok(Gazetteer { entities })
+}
+
+/// The form mova writes: the first of `a|b|…`.
+fn first(field: &str) -> String {
+    field.split('|').next().unwrap_or("").trim().to_string()
+}
+
+/// The other accepted forms of `a|b|…`.
+fn rest(field: &str) -> Vec<String> {
+    field.split('|').skip(1).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 #[cfg(test)]

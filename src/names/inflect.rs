@@ -7,7 +7,7 @@
 //! -скі/-ская), -ов/-ова/-ин (be -оў/-ава/-ін), -енко (indeclinable in Russian,
 //! declined in Belarusian -энка/-энкі/-энку), -ич/-віч, feminine -а/-я, -ий/-ый,
 //! soft -ь and -й, and indeclinable foreign names (Помпео/Пампеа). Women's
-//! surnames ending in a consonant do not decline.
+//! surnames ending in a consonant and abbreviations (США) do not decline.
 
 use super::Gender;
 use crate::lang::Lang;
@@ -37,6 +37,10 @@ pub struct Role {
 
 /// The six case forms of `word`.
 pub fn forms(word: &str, lang: Lang, role: Role) -> [String; 6] {
+    // Abbreviations (США, МТЗ) do not decline.
+    if word.chars().count() >= 2 && word.chars().all(|c| !c.is_lowercase()) {
+        return std::array::from_fn(|_| word.to_string());
+    }
     let lower = word.to_lowercase();
     let chars: Vec<char> = lower.chars().collect();
     let endings = match lang {
@@ -170,6 +174,9 @@ fn be(w: &str, c: &[char], r: Role) -> Option<Endings> {
             'г' => (2, "зе"),
             'к' => (2, "цы"),
             'х' => (2, "се"),
+            // Soft д and т before -е: Канада → Канадзе, Мальта → Мальце.
+            'д' => (2, "дзе"),
+            'т' => (2, "це"),
             'ж' | 'ш' | 'ч' | 'р' | 'ц' => (1, "ы"),
             _ => (1, "е"),
         };

@@ -10,10 +10,11 @@ fn latin_leftovers_take_the_target_form() {
     let f = fixer();
     let src = "Sviatlana Tsikhanouskaya met Alexander Lukashenko's envoy in Minsk.";
     let (be, changes) = f.fix(src, src, Lang::Be);
-    assert_eq!(be, "Святлана Ціханоўская met Аляксандр Лукашэнкі envoy in Мінск.");
-    assert_eq!(changes[0], Change { entity: "by_tsikhanouskaya_sviatlana".into(), source: "Sviatlana Tsikhanouskaya".into(), model: "Sviatlana".into(), mova: "Святлана".into() });
+    // A possessive is a genitive, given name and surname alike.
+    assert_eq!(be, "Святлана Ціханоўская met Аляксандра Лукашэнкі envoy in Мінск.");
+    assert_eq!(changes[0], Change { entity: "by_tsikhanouskaya_sviatlana".into(), source: "Sviatlana Tsikhanouskaya".into(), model: "Sviatlana".into(), mova: "Святлана".into(), why: Origin::Latin });
     let (ru, _) = f.fix(src, src, Lang::Ru);
-    assert_eq!(ru, "Светлана Тихановская met Александр Лукашенко envoy in Минск.");
+    assert_eq!(ru, "Светлана Тихановская met Александра Лукашенко envoy in Минск.");
 }
 
 #[test]
@@ -46,4 +47,49 @@ fn foreign_names_stay_indeclinable() {
     let f = fixer();
     let (be, _) = f.fix("Mike Pompeo said so.", "Майк Помпео сказаў так.", Lang::Be);
     assert_eq!(be, "Майк Пампеа сказаў так.");
+}
+
+fn fixed(src: &str, tr: &str, lang: Lang) -> String {
+    fixer().fix_all(src, tr, lang).text
+}
+
+#[test]
+fn right_forms_and_accepted_variants_are_never_touched() {
+    let same = [
+        ("He returned to Belarus.", "Он вернулся в Беларусь, а потом в Беларуси остался.", Lang::Ru),
+        ("She had to leave Belarus.", "Ей пришлось покинуть Белоруссию.", Lang::Ru),
+        ("A Minsk hospital.", "У мінскім шпіталі і ў Мінску.", Lang::Be),
+        ("Russia said.", "Представители российских властей и Российской Федерации заявили.", Lang::Ru),
+        ("The United States and Canada.", "Злучаных Штатаў і ў Канадзе.", Lang::Be),
+        ("In Vilnius.", "У Вільнюсе і ў Вільні.", Lang::Be),
+        ("Viktor Babariko was arrested.", "Виктор Бабарико был арестован.", Lang::Ru),
+    ];
+    for (src, tr, lang) in same {
+        let f = fixer().fix_all(src, tr, lang);
+        assert_eq!((f.text.as_str(), f.changes.len()), (tr, 0), "{src}");
+    }
+}
+
+#[test]
+fn errors_real_models_make() {
+    // Transliterations of the Belarusian-based English spelling.
+    assert_eq!(fixed("Tsikhanouskaya spoke.", "Цихануская выступила.", Lang::Ru), "Тихановская выступила.");
+    assert_eq!(fixed("In Homel, police came.", "В Хомеле пришла полиция.", Lang::Ru), "В Гомеле пришла полиция.");
+    // The Russian form in Belarusian text, in the genitive.
+    assert_eq!(fixed("Supporters of Tsikhanouskaya.", "Прыхільнікі Цихановской.", Lang::Be), "Прыхільнікі Ціханоўскай.");
+    // Taraškievica in Belarusian output.
+    assert_eq!(fixed("They saw Kalesnikava.", "Яны бачылі Калесьнікаву.", Lang::Be), "Яны бачылі Калеснікаву.");
+    // A surname declined from the Belarusian spelling in Russian.
+    assert_eq!(fixed("Opponents of Lukashenka rallied.", "Противники Лукашенки вышли.", Lang::Ru), "Противники Лукашенко вышли.");
+    // A right form in the nominative after a preposition that never takes it.
+    assert_eq!(fixed("He met Tsikhanouskaya.", "Он встретился с Тихановская.", Lang::Ru), "Он встретился с Тихановской.");
+}
+
+#[test]
+fn unclear_cases_are_left_and_reported() {
+    // Лукашенко is every case in Russian; nothing before it says which.
+    let f = fixer().fix_all("Lukashenko met Putin.", "Путин встретил Лукашенко.", Lang::Be);
+    assert_eq!(f.text, "Пуцін встретил Лукашенко.");
+    assert_eq!(f.suspects.len(), 1);
+    assert_eq!((f.suspects[0].word.as_str(), f.suspects[0].why.as_str()), ("Лукашенко", "case unclear (nom gen dat acc ins loc)"));
 }

@@ -67,4 +67,10 @@ fn belarusian_paradigms() {
     assert_eq!(all("Беларусь", Lang::Be, PLACE), "Беларусь Беларусі Беларусі Беларусь Беларуссю Беларусі");
     assert_eq!(all("Гродна", Lang::Be, PLACE), "Гродна Гродна Гродну Гродна Гроднам Гродне");
     assert_eq!(all("Магілёў", Lang::Be, PLACE), "Магілёў Магілёва Магілёву Магілёў Магілёвам Магілёве");
+    assert_eq!(all("ЗША", Lang::Be, PLACE), "ЗША ЗША ЗША ЗША ЗША ЗША");
+    // Consonant alternations before -е: д → дз, т → ц, г → з, к → ц.
+    assert_eq!(all("Канада", Lang::Be, PLACE), "Канада Канады Канадзе Канаду Канадай Канадзе");
+    assert_eq!(all("Мальта", Lang::Be, PLACE), "Мальта Мальты Мальце Мальту Мальтай Мальце");
+    assert_eq!(all("Рыга", Lang::Be, PLACE), "Рыга Рыгі Рызе Рыгу Рыгай Рызе");
+    assert_eq!(all("Амерыка", Lang::Be, PLACE), "Амерыка Амерыкі Амерыцы Амерыку Амерыкай Амерыцы");
 }
