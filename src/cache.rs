@@ -296,11 +296,16 @@ impl Cache {
         if !regular || !damaged_ours(path) {
             return false;
         }
-        let aside = PathBuf::from(format!("{}.corrupt-{}", path.display(), now()));
+        let with = |p: &Path, tail: &str| {
+            let mut s = p.as_os_str().to_owned();
+            s.push(tail);
+            PathBuf::from(s)
+        };
+        let aside = with(path, &format!(".corrupt-{}", now()));
         match std::fs::rename(path, &aside) {
             Ok(()) => {
                 for ext in ["-wal", "-shm"] {
-                    let _ = std::fs::rename(format!("{}{ext}", path.display()), format!("{}{ext}", aside.display()));
+                    let _ = std::fs::rename(with(path, ext), with(&aside, ext));
                 }
                 self.warn(format!("{}: not a readable cache ({e}); moved it to {} and started a new one", crate::error::shown(path), crate::error::shown(&aside)));
                 true
@@ -341,7 +346,7 @@ impl Cache {
     }
 
     fn fail(&self, what: &str, e: rusqlite::Error) {
-        self.warn(format!("{}: the cache failed while {what} ({e}); going on without it", self.path.display()));
+        self.warn(format!("{}: the cache failed while {what} ({e}); going on without it", crate::error::shown(&self.path)));
         *self.reader.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.writer.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }

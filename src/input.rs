@@ -1,12 +1,15 @@
 //! Inputs: files, directories and stdin, read into [`Document`]s.
 //!
-//! In: paths from the command line (`-` is stdin). Directories are walked
-//! recursively in name order; hidden entries and other file types are skipped.
+//! In: paths from the command line (`-` is stdin; a pipe is read once, like
+//! it). Directories are walked recursively in name order, each directory once
+//! (so link loops end); hidden entries, FIFOs, sockets, devices, files named
+//! like mova's outputs and what the run writes are skipped ([`Found::skipped`]).
 //! Out: one [`Document`] per article file (`.txt`, `.md`) or per JSON Lines file,
 //! with the [`layout`](crate::layout) units of every translatable text already found.
 //! Inputs are checked whole before anything is translated: not UTF-8, binary or
 //! malformed JSON is an error naming the file (and byte or line).
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -175,7 +178,9 @@ impl std::fmt::Display for Skip {
 /// The inputs found, and what was passed over while walking directories.
 #[derive(Debug, Clone, Default)]
 pub struct Found {
+    /// The inputs, in command-line order, each directory's in name order.
     pub sources: Vec<Source>,
+    /// Entries passed over, and why.
     pub skipped: Vec<(PathBuf, Skip)>,
 }
 
@@ -193,7 +198,7 @@ pub fn discover(inputs: &[PathBuf], format: Option<Format>) -> Result<Vec<Source
 pub fn find(inputs: &[PathBuf], format: Option<Format>, exclude: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();
     let excluded: Vec<FileId> = exclude.iter().filter_map(|p| fs::metadata(p).ok()).map(|m| file_id(&m)).collect();
-    let mut walked: Vec<FileId> = Vec::new();
+    let mut walked: HashSet<FileId> = HashSet::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             let format = format.unwrap_or(Format::Txt);
@@ -276,7 +281,7 @@ pub fn is_output_name(name: &str) -> bool {
 /// One directory walk.
 struct Walk<'a> {
     excluded: &'a [FileId],
-    walked: &'a mut Vec<FileId>,
+    walked: &'a mut HashSet<FileId>,
     format: Option<Format>,
     found: &'a mut Found,
 }
@@ -284,12 +289,8 @@ struct Walk<'a> {
 impl Walk<'_> {
     /// Marks a directory walked; false when it was already.
     fn enter(&mut self, meta: &fs::Metadata) -> bool {
-        let id = file_id(meta);
-        if cfg!(unix) && self.walked.contains(&id) {
-            return false;
-        }
-        self.walked.push(id);
-        true
+        // Without file identities (not unix) every directory is walked.
+        self.walked.insert(file_id(meta)) || !cfg!(unix)
     }
 
     fn dir(&mut self, root: &Path, dir: &Path) -> Result<()> {
@@ -629,7 +630,7 @@ mod tests {
         assert!(std::process::Command::new("mkfifo").arg(d.join("pipe.txt")).status().unwrap().success());
         fs::create_dir(d.join("out")).unwrap();
         fs::write(d.join("out/a.txt"), "written by an earlier run").unwrap();
-        let found = find(&[d.clone()], None, &[d.join("out")]).unwrap();
+        let found = find(std::slice::from_ref(&d), None, &[d.join("out")]).unwrap();
         let stems: Vec<_> = found.sources.iter().map(|s| s.stem.display().to_string()).collect();
         assert_eq!(stems, ["a", "sub/b"]);
         let skipped: Vec<_> = found.skipped.iter().map(|(p, why)| (p.strip_prefix(&d).unwrap().display().to_string(), *why)).collect();

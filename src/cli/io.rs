@@ -34,7 +34,8 @@ pub fn pieces(path: &Path, lossy: bool, cut: Cut) -> Result<Pieces<Box<dyn Read>
         Box::new(io::stdin().lock())
     } else {
         if path.is_dir() {
-            anyhow::bail!("{}: is a directory; give the files in it (e.g. {}/*.txt)", path.display(), path.display());
+            let shown = mova::error::shown(path);
+            anyhow::bail!("{shown}: is a directory; give the files in it (e.g. {shown}/*.txt)");
         }
         Box::new(File::open(path).map_err(|e| Error::io(path, e))?)
     };

@@ -13,13 +13,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use mova::cache::{self, Cache};
 use mova::engine::{Engine, EngineOptions};
+use mova::error::shown;
 use mova::input::{self, Document};
 use mova::model::ModelDir;
 use mova::names::Namer;
 use mova::pipeline::Pipeline;
 use mova::route::Route;
 use mova::translate::{Settings, Translated};
-use mova::error::shown;
 use mova::{output, Error, Lang};
 
 use super::args::{NamesMode, Switch, TranslateArgs};
@@ -61,7 +61,7 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         if !explicit && shared > 1 && !dir.family.is_multilingual() {
             bail!(
                 "{}: a bilingual model translates into one language; give one per language: --model ru=DIR --model be=DIR (or --family if detection is wrong)",
-                path.display()
+                shown(path)
             );
         }
     }
@@ -169,7 +169,7 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
             })
             .collect();
         eprintln!("mova: {stats}; {}", vocab.join(", "));
-        eprintln!("mova: wrote {files} files to {}", a.out.display());
+        eprintln!("mova: wrote {files} files to {}", shown(&a.out));
     }
     Ok(ExitCode::SUCCESS)
 }

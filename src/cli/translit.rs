@@ -45,7 +45,7 @@ pub fn run(a: TranslitArgs) -> Result<ExitCode> {
         for (n, line) in reader.split(b'\n').enumerate() {
             let line = line.map_err(|e| Error::io(&name, e))?;
             let text = std::str::from_utf8(&line).map_err(|e| Error::NotUtf8 { path: name.clone(), offset: e.valid_up_to() })?;
-            let where_ = || format!("{}:{}", name.display(), n + 1);
+            let where_ = || format!("{}:{}", mova::error::shown(&name), n + 1);
             if let Some(r) = &reverser {
                 let limit = a.candidates.map_or(1, usize::from);
                 let found = r.candidates(text, limit, scheme.map(|s| s.id.as_str()));
