@@ -80,7 +80,21 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
 
     let t_load = Instant::now();
     let cache_path = a.cache.clone().unwrap_or_else(cache::default_path);
-    let work_dir = cache_path.parent().map_or_else(std::env::temp_dir, Path::to_path_buf);
+    let cache = (!a.no_cache).then(|| Cache::open(&cache_path));
+    let warn = |c: &Cache| {
+        for w in c.take_warnings() {
+            eprintln!("mova: warning: {w}");
+        }
+    };
+    if let Some(c) = &cache {
+        warn(c);
+    }
+    // Restricted-vocabulary views live beside the cache, but never beside a
+    // path that is no usable cache (a device, a directory, someone's file).
+    let work_dir = match &cache {
+        Some(c) if !c.is_on() => std::env::temp_dir().join("mova"),
+        _ => cache_path.parent().map_or_else(std::env::temp_dir, Path::to_path_buf),
+    };
     let options = EngineOptions { beam: a.beam.into(), threads: a.threads, replicas: a.replicas, work_dir, ..EngineOptions::default() };
     let mut engines: HashMap<PathBuf, Arc<Engine>> = HashMap::new();
     let mut routes = Vec::new();
@@ -107,15 +121,6 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         NamesMode::Fix => Some(Arc::new(Namer::new(super::names::gazetteer(&a.names_file)?)?)),
         NamesMode::Off => None,
     };
-    let cache = (!a.no_cache).then(|| Cache::open(&cache_path));
-    let warn = |c: &Cache| {
-        for w in c.take_warnings() {
-            eprintln!("mova: warning: {w}");
-        }
-    };
-    if let Some(c) = &cache {
-        warn(c);
-    }
     let settings = Settings {
         max_batch_tokens,
         max_sentence_tokens: a.max_sentence_tokens,
