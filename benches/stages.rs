@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the CPU stages around inference, in MB/s of input:
 //! normalisation and segmentation on one core and on all cores (Rayon), layout,
 //! transliteration (FLORES dev Russian and Belarusian, 4 MiB), typography, and
-//! batch planning. Run: `cargo bench --bench stages`.
+//! batch planning, and the English side of the name stage on 10, 20 and 40 MB
+//! single paragraphs. Run: `cargo bench --bench stages`.
 //!
 //! Corpus: FLORES-200 dev English (tests/data/flores, as paragraphs of three
 //! sentences) and mova's example articles, repeated to 5 MiB.
@@ -110,5 +111,31 @@ fn output_stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, text_stages, translit, output_stages);
+/// The English side of the name stage (`Namer::fixer`: known names, unknown
+/// ones, variants resolved, derived, detector built) on one paragraph of news
+/// sentences (the example articles' lines joined, as text without blank lines
+/// arrives) of 10, 20 and 40 MB: time must grow linearly (issue 19).
+fn names(c: &mut Criterion) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut one = String::new();
+    for name in ["grodno-border", "kolesnikova-trial", "minsk-protests-2020"] {
+        let text = std::fs::read_to_string(format!("{root}/examples/articles/{name}.txt")).expect("example article");
+        for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            one.push_str(line.trim());
+            one.push(' ');
+        }
+    }
+    let namer = mova::names::Namer::new(mova::names::Gazetteer::builtin()).expect("namer");
+    let mut g = c.benchmark_group("names");
+    g.sample_size(10);
+    g.measurement_time(std::time::Duration::from_secs(20));
+    for mb in [10, 20, 40] {
+        let text = one.repeat((mb << 20) / one.len() + 1);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(BenchmarkId::new("fixer, one paragraph", format!("{mb} MB")), |b| b.iter(|| namer.fixer(&[black_box(text.as_str())]).detector.entities.len()));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, text_stages, translit, output_stages, names);
 criterion_main!(benches);

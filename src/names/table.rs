@@ -51,14 +51,15 @@ pub fn rows(detector: &Detector, articles: &[(String, String)], schemes: &[(Lang
     for (label, text) in articles {
         for m in detector.known(text, &[]) {
             let spelling = text[m.range.clone()].to_string();
-            if !order.contains(&m.entity) {
+            if !seen.contains_key(&m.entity) {
                 order.push(m.entity);
             }
             let list = seen.entry(m.entity).or_default();
             match list.iter_mut().find(|s| s.spelling == spelling) {
                 Some(s) => {
                     s.count += 1;
-                    if !s.articles.contains(label) {
+                    // Articles come one after another: the last one is this one or new.
+                    if s.articles.last() != Some(label) {
                         s.articles.push(label.clone());
                     }
                 }
@@ -111,8 +112,9 @@ fn seen_cell(r: &Row) -> String {
 
 fn articles_cell(r: &Row) -> String {
     let mut uniq: Vec<&str> = Vec::new();
+    let mut have = std::collections::HashSet::new();
     for a in r.seen.iter().flat_map(|s| s.articles.iter()) {
-        if !uniq.contains(&a.as_str()) {
+        if have.insert(a.as_str()) {
             uniq.push(a);
         }
     }
