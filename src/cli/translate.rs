@@ -90,9 +90,9 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         warn(c);
     }
     // Restricted-vocabulary views live beside the cache, but never beside a
-    // path that is no usable cache (a device, a directory, someone's file).
+    // path there that is no usable cache (a device, a directory, someone's file).
     let work_dir = match &cache {
-        Some(c) if !c.is_on() => std::env::temp_dir().join("mova"),
+        Some(c) if !c.is_on() && std::fs::symlink_metadata(&cache_path).is_ok() => std::env::temp_dir().join("mova"),
         _ => cache_path.parent().map_or_else(std::env::temp_dir, Path::to_path_buf),
     };
     let options = EngineOptions { beam: a.beam.into(), threads: a.threads, replicas: a.replicas, work_dir, ..EngineOptions::default() };
