@@ -77,6 +77,24 @@ impl<'a> Deriver<'a> {
         words.join(" ")
     }
 
+    /// Russian spellings a translation may give one English word besides the
+    /// right one: the English→Russian practical transcription (Germany →
+    /// Джермани) and the best reverse transliteration (Tsikhanouskaya →
+    /// Циханоуская). For the post-edit, which must recognise them.
+    pub fn spellings(&self, w: &str) -> Vec<String> {
+        if w.len() > super::MAX_NAME_WORD || !w.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'') {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        let english = recase(&transcribe(&self.en_ru, w), w);
+        if cyrillic(&english) {
+            out.push(english);
+        }
+        out.extend(self.ru.candidates(w, 4, None).into_iter().map(|c| c.text).filter(|c| cyrillic(c)));
+        out.dedup();
+        out
+    }
+
     fn russian_word(&self, w: &str, english_name: bool) -> String {
         if w.len() > super::MAX_NAME_WORD {
             return String::new();
@@ -95,7 +113,7 @@ impl<'a> Deriver<'a> {
         // Polish w is Russian в (Lazowskaya).
         let w = &w.replace('w', "v").replace('W', "V");
         if looks_belarusian_word(w) {
-            if let Some(b) = self.from_belarusian(w) {
+            if let Some(b) = self.russian_of_belarusian(w) {
                 return b;
             }
         }
@@ -118,7 +136,7 @@ impl<'a> Deriver<'a> {
     /// A Belarusian-tradition spelling → Russian: read with the Belarusian
     /// schemes, then each correspondence undone where the Russian word model
     /// likes it best.
-    fn from_belarusian(&self, w: &str) -> Option<String> {
+    fn russian_of_belarusian(&self, w: &str) -> Option<String> {
         let be = self.be.candidates(w, 1, None).into_iter().next()?.text;
         let options = self.be_ru.options(&be.to_lowercase());
         // Each correspondence undone costs a little: the model alone would

@@ -91,6 +91,8 @@ struct Token {
     hits: Vec<Hit>,
     /// The word had 's (a Latin possessive).
     possessive: bool,
+    /// A lower-case word: it only goes on a name begun before it.
+    lower: bool,
 }
 
 impl Fixer {
@@ -138,7 +140,8 @@ impl Fixer {
             let mi = span.0;
             seen[mi] = true;
             let toks: Vec<(&Token, usize)> = span.1.iter().map(|&(t, w)| (&tokens[t], w)).collect();
-            match decide(&r, mi, &toks, translation, lang) {
+            let hint = context::english_hint(&source[..mentions[mi].range.start]);
+            match decide(&r, mi, &toks, translation, lang, hint) {
                 Ok(list) => edits.extend(list.into_iter().map(|(range, new, why)| (range, new, mi, why))),
                 Err(why) => {
                     let words = &translation[toks[0].0.range.start..toks[toks.len() - 1].0.range.end];
@@ -166,6 +169,11 @@ impl Fixer {
             let e = &self.detector.entities[mentions[*mi].entity];
             let new = part_words(e, e.form(lang), mentions[*mi].part).join(" ");
             let why = if spelling.is_ascii() { Origin::Latin } else { Origin::OtherLanguage };
+            // The spelling may itself be an accepted form (AP for Associated Press).
+            let alts = if lang == Lang::Ru { &e.ru_alt } else { &e.be_alt };
+            if alts.iter().any(|a| a == spelling) {
+                continue;
+            }
             for (at, _) in text.match_indices(spelling.as_str()) {
                 let range = at..at + spelling.len();
                 if boundary(text, &range) && !taken.iter().any(|t| t.start < range.end && range.start < t.end) && new != *spelling {
@@ -180,9 +188,14 @@ impl Fixer {
     /// The ways an output word may render a name, or `None` when it cannot.
     fn classify(&self, r: &Renderings, text: &str, range: Range<usize>, lang: Lang) -> Option<Token> {
         let word = &text[range.clone()];
-        // A lower-case word is not a name; a part of a compound is left whole.
-        if !word.starts_with(char::is_uppercase) || compound(text, &range) {
+        // A lower-case word is not a name (минский), but it may go on one
+        // (Еўрапейскі саюз); a part of a compound is left whole.
+        if compound(text, &range) {
             return None;
+        }
+        if !word.starts_with(char::is_uppercase) {
+            let hits: Vec<Hit> = r.by_form.get(&word.to_lowercase())?.iter().filter(|h| h.word > 0).copied().collect();
+            return (!hits.is_empty()).then_some(Token { range, hits, possessive: false, lower: true });
         }
         let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).filter(|b| b.is_ascii());
         let low = bare.unwrap_or(word).to_lowercase();
@@ -192,13 +205,18 @@ impl Fixer {
             if low.is_ascii() && latin_neighbour(text, &range, r) {
                 return None;
             }
-            return Some(Token { range, hits: hits.clone(), possessive: bare.is_some() });
+            return Some(Token { range, hits: hits.clone(), possessive: bare.is_some(), lower: false });
         }
-        if low.is_ascii() || r.stems.iter().flatten().any(|s| s.chars().count() >= 4 && low.starts_with(s.as_str()) && low.len() - s.len() <= 6) {
+        if low.is_ascii() || r.stems.iter().flatten().any(|s| s.chars().count() >= 4 && low.strip_prefix(s.as_str()).is_some_and(|rest| CASE_ENDINGS.contains(&rest))) {
+            return None;
+        }
+        // A word beside other capitalised words no name explains belongs to a
+        // longer name («Эйр Кэнада»): it is not a misspelling of this one.
+        if cyrillic_neighbour(text, &range, r) {
             return None;
         }
         let hits = near_miss(&low, r, self.known(), lang)?;
-        Some(Token { range, hits, possessive: false })
+        Some(Token { range, hits, possessive: false, lower: false })
     }
 
     fn known(&self) -> &HashSet<String> {
@@ -273,7 +291,9 @@ fn spans(tokens: &[Token], text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
             j += 1;
         }
         let (m, ws) = open.swap_remove(0);
-        out.push((m, (i..j).zip(ws).collect()));
+        if !tokens[i].lower {
+            out.push((m, (i..j).zip(ws).collect()));
+        }
         i = j;
     }
     out
@@ -291,8 +311,15 @@ fn dedup(items: impl Iterator<Item = (usize, Vec<usize>)>) -> Vec<(usize, Vec<us
 
 type Edit = (Range<usize>, String, Origin);
 
+/// The cases of the right name form listed right before a name, if any.
+fn listed_case(r: &Renderings, before: &str) -> Option<Cases> {
+    let w = context::listed_after(before)?;
+    let set = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases);
+    (set != 0).then_some(set)
+}
+
 /// What to write for one span of name words, or why it is left alone.
-fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang: Lang) -> Result<Vec<Edit>, String> {
+fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang: Lang, hint: Option<Cases>) -> Result<Vec<Edit>, String> {
     let hits = |t: &Token, w: usize| t.hits.iter().filter(move |h| h.mention == mi && h.word == w).copied().collect::<Vec<Hit>>();
     let per: Vec<(Vec<Hit>, bool)> = toks.iter().map(|(t, w)| {
         let hs = hits(t, *w);
@@ -305,7 +332,7 @@ fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang:
         return Ok(Vec::new());
     }
     if per.iter().all(|(_, right)| *right) {
-        return wrong_case(r, mi, toks, &per, text, lang);
+        return wrong_case(r, mi, toks, &per, text, lang, hint);
     }
     let mut set: Cases = per.iter().map(|(hs, _)| hs.iter().fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
     if toks.last().is_some_and(|(t, _)| t.possessive) {
@@ -319,6 +346,14 @@ fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang:
     }
     let latin = per.iter().any(|(hs, _)| hs.iter().any(|h| h.origin == Origin::Latin));
     let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
+    // A name in a list takes the case of the name before it; the source's
+    // preposition chooses between the cases still open.
+    if let Some(l) = listed_case(r, before).filter(|l| !unique(set) && set & l != 0) {
+        set &= l;
+    }
+    if let Some(h) = hint.filter(|h| !unique(set) && set & h != 0) {
+        set &= h;
+    }
     if !unique(set) {
         // A Latin leftover is wrong in any case; the nominative is the
         // dictionary form a reader recognises.
@@ -349,14 +384,20 @@ fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang:
 
 /// A span of right forms after a preposition none of their cases fits
 /// ("с Тихановская"): the preposition's case, when it has one form.
-fn wrong_case(r: &Renderings, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<Hit>, bool)], text: &str, lang: Lang) -> Result<Vec<Edit>, String> {
+fn wrong_case(r: &Renderings, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<Hit>, bool)], text: &str, lang: Lang, hint: Option<Cases>) -> Result<Vec<Edit>, String> {
     let before = &text[..toks[0].0.range.start];
-    let Some(p) = context::preposition_before(before, lang) else { return Ok(Vec::new()) };
     let right: Cases = per.iter().map(|(hs, _)| hs.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
+    // No preposition: a name listed after another takes its case when its own
+    // form cannot have it ("у Гродне, Брэсце і Гомель").
+    let Some(mut p) = context::preposition_before(before, lang).or_else(|| listed_case(r, before).filter(|l| l & right == 0)) else { return Ok(Vec::new()) };
     if right & p != 0 || p & NOM != 0 {
         return Ok(Vec::new());
     }
     let targets = &r.targets[mi];
+    let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
+    if let Some(h) = hint.filter(|h| !unique(p) && p & h != 0) {
+        p &= h;
+    }
     let mut out = Vec::new();
     for (t, w) in toks {
         let forms: HashSet<&String> = cases::each(p).map(|c| &targets[*w][c as usize]).collect();
@@ -379,16 +420,17 @@ fn wrong_case(r: &Renderings, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<H
 /// (Крэмль → у Крамлі).
 fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang: Lang) -> Option<Vec<Hit>> {
     let n = low.chars().count();
-    if n < 6 || known.contains(low) {
+    if n < 5 || known.contains(low) {
         return None;
     }
     let limit = if n >= 9 { 2 } else { 1 };
     let first = low.chars().next()?;
-    let tail: String = low.chars().skip(n - 2).collect();
+    let last = low.chars().next_back()?;
     let mut best: Option<(usize, &Vec<Hit>)> = None;
     let mut tie = false;
     for (form, hits) in r.by_form.iter().filter(|(f, _)| !f.is_ascii()) {
-        if !form.starts_with(first) || !form.ends_with(tail.as_str()) {
+        let (f0, fl) = (form.chars().next().unwrap_or(' '), form.chars().next_back().unwrap_or(' '));
+        if fl != last || f0 != first && confusable_distance(&f0.to_string(), &first.to_string()) != 1 {
             continue;
         }
         let d = confusable_distance(form, low);
@@ -412,23 +454,34 @@ fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang: Lang) -> 
     (!hits.is_empty()).then_some(hits)
 }
 
+/// Case endings a stem may take in forms the paradigms do not know (Канадзе
+/// after the stem канад-): a word of the stem with one of them is left alone.
+const CASE_ENDINGS: [&str; 53] = [
+    "", "й", "а", "я", "у", "ю", "е", "и", "і", "ы", "о", "ой", "ей", "ом", "ем", "ым", "им", "ам", "ям", "ах", "ях", "ую", "ая", "ою", "ею", "ии", "ія", "ыя", "ые", "ие", "ых", "их", "ого", "его", "ому", "ему", "ага", "аму", "яму", "ями", "ами", "ыми", "ими", "імі", "ыі", "ці", "дзе", "це", "зе", "се", "цы", "ай", "яй",
+];
+
 /// Letters a model confuses in names: one class each.
 const CONFUSABLE: [&str; 5] = ["аоэеёяиіыуює", "вўу", "тц", "гхґ", "жз"];
 
-/// Edit distance where only confusable letters may be swapped and only soft
-/// signs, apostrophes and й inserted or deleted; anything else costs 9.
+/// Edit distance where only confusable letters may be swapped, and only
+/// vowels, soft signs, apostrophes, й and a doubled letter inserted or
+/// deleted; anything else costs 9.
 fn confusable_distance(a: &str, b: &str) -> usize {
     let swap = |x: char, y: char| if x == y { 0 } else if CONFUSABLE.iter().any(|c| c.contains(x) && c.contains(y)) { 1 } else { 9 };
-    let gap = |x: char| if "ь'’ʼй".contains(x) { 1 } else { 9 };
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = std::iter::once(0).chain(b.iter().scan(0, |s, &c| { *s += gap(c); Some(*s) })).collect();
-    for &ca in &a {
+    // Inserting s[i]: cheap for a vowel, a sign, or a letter doubled.
+    let gap = |s: &[char], i: usize| if "аоэеёяиіыуюь'’ʼй".contains(s[i]) || i > 0 && s[i - 1] == s[i] { 1 } else { 9 };
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for j in 0..b.len() {
+        row[j + 1] = row[j] + gap(&b, j);
+    }
+    for i in 0..a.len() {
         let mut prev = row[0];
-        row[0] += gap(ca);
+        row[0] += gap(&a, i);
         for j in 0..b.len() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + swap(ca, b[j])).min(row[j] + gap(b[j])).min(cur + gap(ca));
+            row[j + 1] = (prev + swap(a[i], b[j])).min(row[j] + gap(&b, j)).min(cur + gap(&a, i));
             prev = cur;
         }
     }
@@ -506,10 +559,27 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
 /// Whether a capitalised Latin word that renders no name word stands right
 /// before or after `range` (one space between).
 fn latin_neighbour(text: &str, range: &Range<usize>, r: &Renderings) -> bool {
-    let name_like = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '\'' || c == '&' || c == '.') && !r.by_form.contains_key(&w.to_lowercase());
+    let name_like = |w: &str| {
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '\'' || c == '&' || c == '.') && !r.by_form.contains_key(&w.to_lowercase())
+    };
     let before = text[..range.start].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).is_some_and(name_like);
     let after = text[range.end..].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ':', ')', '»', '"']).next()).is_some_and(name_like);
     before || after
+}
+
+/// Whether a capitalised word that renders no name word stands right before
+/// `range` (not opening the sentence) or right after it.
+fn cyrillic_neighbour(text: &str, range: &Range<usize>, r: &Renderings) -> bool {
+    let name_like = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && !r.by_form.contains_key(&w.to_lowercase());
+    let before = text[..range.start].strip_suffix(' ').and_then(|b| {
+        let from = b.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+        // In quotes a name goes on from the first word («Эйр Кэнада»).
+        let quoted = b[..from].ends_with(['«', '"', '“', '„']);
+        (quoted || !context::starts_sentence(&b[..from])).then(|| &b[from..])
+    });
+    let after = text[range.end..].strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    before.is_some_and(name_like) || after.is_some_and(name_like)
 }
 
 /// Part of a hyphenated compound (Минск-Арена, Гродно-Азот).

@@ -52,6 +52,44 @@ pub fn forms(word: &str, lang: Lang, role: Role) -> [String; 6] {
     std::array::from_fn(|i| format!("{stem}{}", ends[i]))
 }
 
+/// The six forms of an adjective in a place's or organisation's name
+/// (Новая Зеландия, Ближний Восток, Блізкі Усход), its gender and number
+/// read from its ending (the accusative of inanimate nouns); `None` when the
+/// word has no adjective ending.
+pub fn adjective_forms(word: &str, lang: Lang) -> Option<[String; 6]> {
+    let lower = word.to_lowercase();
+    let table: &[(&str, [&str; 6])] = match lang {
+        Lang::Ru => &[
+            ("ая", ["ая", "ой", "ой", "ую", "ой", "ой"]),
+            ("яя", ["яя", "ей", "ей", "юю", "ей", "ей"]),
+            ("кий", ["кий", "кого", "кому", "кий", "ким", "ком"]),
+            ("гий", ["гий", "гого", "гому", "гий", "гим", "гом"]),
+            ("хий", ["хий", "хого", "хому", "хий", "хим", "хом"]),
+            ("ий", ["ий", "его", "ему", "ий", "им", "ем"]),
+            ("ый", ["ый", "ого", "ому", "ый", "ым", "ом"]),
+            ("ой", ["ой", "ого", "ому", "ой", "ым", "ом"]),
+            ("ое", ["ое", "ого", "ому", "ое", "ым", "ом"]),
+            ("ые", ["ые", "ых", "ым", "ые", "ыми", "ых"]),
+            ("ие", ["ие", "их", "им", "ие", "ими", "их"]),
+        ],
+        Lang::Be => &[
+            ("ая", ["ая", "ай", "ай", "ую", "ай", "ай"]),
+            ("яя", ["яя", "яй", "яй", "юю", "яй", "яй"]),
+            ("кі", ["кі", "кага", "каму", "кі", "кім", "кім"]),
+            ("гі", ["гі", "гага", "гаму", "гі", "гім", "гім"]),
+            ("хі", ["хі", "хага", "хаму", "хі", "хім", "хім"]),
+            ("і", ["і", "яга", "яму", "і", "ім", "ім"]),
+            ("ы", ["ы", "ага", "аму", "ы", "ым", "ым"]),
+            ("ае", ["ае", "ага", "аму", "ае", "ым", "ым"]),
+            ("ыя", ["ыя", "ых", "ым", "ыя", "ымі", "ых"]),
+            ("ія", ["ія", "іх", "ім", "ія", "імі", "іх"]),
+        ],
+    };
+    let (end, forms) = table.iter().find(|(end, _)| lower.ends_with(end) && lower.chars().count() > end.chars().count() + 2)?;
+    let stem: String = word.chars().take(word.chars().count() - end.chars().count()).collect();
+    Some(forms.map(|f| format!("{stem}{f}")))
+}
+
 type Endings = (usize, [String; 6]);
 
 fn e(cut: usize, ends: [&str; 6]) -> Option<Endings> {

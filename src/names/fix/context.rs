@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::super::inflect::{self, Role, CASES};
+use super::super::inflect::{self, Case, Role, CASES};
 use super::super::Gender;
 use super::cases::{bit, Cases, NOM};
 use crate::lang::Lang;
@@ -106,6 +106,33 @@ pub(super) fn preposition_before(before: &str, lang: Lang) -> Option<Cases> {
     tables().prepositions[index(lang)].get(word.as_str()).copied()
 }
 
+/// The case an English preposition right before a name suggests (`in` →
+/// locative, `to` → accusative, `of` → genitive).
+pub(super) fn english_hint(source_before: &str) -> Option<Cases> {
+    let word = source_before.strip_suffix(' ')?.rsplit([' ', '\n', '(', '"', '“']).next()?.to_lowercase();
+    [("locative", Case::Loc), ("directional", Case::Acc), ("genitive", Case::Gen)].into_iter().find(|(list, _)| english(list, &word)).map(|(_, c)| bit(c))
+}
+
+/// The word before a name joined to it in a list ("у Гродне, Брэсце і
+/// Гомелі": Брэсце before Гомелі, Гродне before Брэсце): names in one list
+/// share their case.
+pub(super) fn listed_after(before: &str) -> Option<&str> {
+    let b = before.trim_end();
+    let b = match b.strip_suffix(',') {
+        Some(b) => b,
+        None => {
+            let (rest, conj) = b.rsplit_once(' ')?;
+            if !["і", "и", "ды", "ці", "або", "или", "либо"].contains(&conj) {
+                return None;
+            }
+            rest.trim_end().trim_end_matches(',')
+        }
+    };
+    let from = b.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+    let w = &b[from..];
+    (!w.is_empty()).then_some(w)
+}
+
 /// Whether `word` is in the English list `[en-<list>]`.
 pub(super) fn english(list: &str, word: &str) -> bool {
     tables().english.get(list).is_some_and(|l| l.contains(&word))
@@ -121,7 +148,6 @@ pub(super) fn starts_sentence(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::inflect::Case;
 
     #[test]
     fn prepositions_titles_and_sentence_starts() {
@@ -136,5 +162,11 @@ mod tests {
         assert_eq!(cases_before("в", Lang::Ru), None);
         assert_eq!(preposition_before("Указ президента ", Lang::Ru), None);
         assert!(english("honorifics", "Mr.") && !english("honorifics", "Mayor"));
+        assert_eq!(english_hint("protests in "), Some(bit(Case::Loc)));
+        assert_eq!(english_hint("She went to "), Some(bit(Case::Acc)));
+        assert_eq!(english_hint("He met "), None);
+        assert_eq!(listed_after("у Гродне, Брэсце і "), Some("Брэсце"));
+        assert_eq!(listed_after("у Гродне, "), Some("Гродне"));
+        assert_eq!(listed_after("сказаў "), None);
     }
 }

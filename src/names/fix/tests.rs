@@ -10,11 +10,12 @@ fn latin_leftovers_take_the_target_form() {
     let f = fixer();
     let src = "Sviatlana Tsikhanouskaya met Alexander Lukashenko's envoy in Minsk.";
     let (be, changes) = f.fix(src, src, Lang::Be);
-    // A possessive is a genitive, given name and surname alike.
-    assert_eq!(be, "Святлана Ціханоўская met Аляксандра Лукашэнкі envoy in Мінск.");
+    // A possessive is a genitive, given name and surname alike; "in" before
+    // a place in the source makes it a locative.
+    assert_eq!(be, "Святлана Ціханоўская met Аляксандра Лукашэнкі envoy in Мінску.");
     assert_eq!(changes[0], Change { entity: "by_tsikhanouskaya_sviatlana".into(), source: "Sviatlana Tsikhanouskaya".into(), model: "Sviatlana".into(), mova: "Святлана".into(), why: Origin::Latin });
     let (ru, _) = f.fix(src, src, Lang::Ru);
-    assert_eq!(ru, "Светлана Тихановская met Александра Лукашенко envoy in Минск.");
+    assert_eq!(ru, "Светлана Тихановская met Александра Лукашенко envoy in Минске.");
 }
 
 #[test]

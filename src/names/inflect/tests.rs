@@ -74,3 +74,13 @@ fn belarusian_paradigms() {
     assert_eq!(all("Рыга", Lang::Be, PLACE), "Рыга Рыгі Рызе Рыгу Рыгай Рызе");
     assert_eq!(all("Амерыка", Lang::Be, PLACE), "Амерыка Амерыкі Амерыцы Амерыку Амерыкай Амерыцы");
 }
+
+#[test]
+fn adjectives_in_place_names() {
+    let j = |w: &str, l: Lang| adjective_forms(w, l).unwrap().join(" ");
+    assert_eq!(j("Новая", Lang::Ru), "Новая Новой Новой Новую Новой Новой");
+    assert_eq!(j("Ближний", Lang::Ru), "Ближний Ближнего Ближнему Ближний Ближним Ближнем");
+    assert_eq!(j("Блізкі", Lang::Be), "Блізкі Блізкага Блізкаму Блізкі Блізкім Блізкім");
+    assert_eq!(j("Новая", Lang::Be), "Новая Новай Новай Новую Новай Новай");
+    assert!(adjective_forms("Минск", Lang::Ru).is_none());
+}
