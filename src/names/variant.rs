@@ -38,10 +38,12 @@ pub fn key(spelling: &str) -> String {
         }
     }
     let mut out = String::with_capacity(s.len());
+    let mut last = None;
     for c in s.chars() {
-        if out.chars().next_back() != Some(c) {
+        if last != Some(c) {
             out.push(c);
         }
+        last = Some(c);
     }
     out
 }
