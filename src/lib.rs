@@ -17,6 +17,10 @@
 //!    typesets it ([`typography`]).
 //! 7. [`output`]: translated units → `<stem>.<lang>.<ext>`, written atomically.
 //!
+//! [`names`] finds the names of the English and puts them right in each
+//! translation (run by the pipeline, and by [`postedit`] on translations made
+//! anywhere: `mova fix`).
+//!
 //! [`stream`] feeds the text stages run alone in bounded memory.
 
 pub mod batch;

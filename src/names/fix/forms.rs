@@ -253,7 +253,7 @@ pub(super) fn stem(word: &str) -> String {
 /// Cyrillic spellings of an English word a model may write in `lang`: the
 /// English→Russian practical transcription (Germany → Джермани) and the best
 /// transliterations under mova's schemes read backwards (Tsikhanouskaya →
-/// Циханоуская), with a soft final л (Homel → Хомель); Belarusian ones are
+/// Циханоуская), with a soft final л and -ия for -иа; Belarusian ones are
 /// the same turned letter by letter. Computed once per word and language.
 fn transliterations(word: &str, lang: Lang) -> Vec<String> {
     type Memo = Mutex<HashMap<(String, Lang), Vec<String>>>;
@@ -278,8 +278,13 @@ fn transliterations(word: &str, lang: Lang) -> Vec<String> {
         }
         found = be;
     }
-    let soft: Vec<String> = found.iter().filter(|c| c.ends_with('л')).map(|c| format!("{c}ь")).collect();
-    found.extend(soft);
+    // A final l is often soft (Homel → Гомель); -ia is -ия (Lithuania →
+    // Литуания, declined Литуании).
+    let more: Vec<String> = found
+        .iter()
+        .filter_map(|c| if c.ends_with('л') { Some(format!("{c}ь")) } else { c.strip_suffix("иа").map(|s| format!("{s}ия")).or_else(|| c.strip_suffix("іа").map(|s| format!("{s}ія"))) })
+        .collect();
+    found.extend(more);
     found.dedup();
     memo.lock().unwrap_or_else(|p| p.into_inner()).insert(key, found.clone());
     found
