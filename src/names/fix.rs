@@ -311,16 +311,24 @@ fn dedup(items: impl Iterator<Item = (usize, Vec<usize>)>) -> Vec<(usize, Vec<us
 
 type Edit = (Range<usize>, String, Origin);
 
-/// The cases of the right name form listed right before a name, if any.
-fn listed_case(r: &Renderings, before: &str) -> Option<Cases> {
-    let w = context::listed_after(before)?;
-    let set = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases);
+/// The cases of the right name form listed right before a name of mention
+/// `mi`, if any: after a comma only between places (a person after a comma
+/// may stand in apposition).
+fn listed_case(r: &Renderings, mi: usize, before: &str) -> Option<Cases> {
+    let (w, comma) = context::listed_after(before)?;
+    let set = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| h.origin.right() && (!comma || r.places[h.mention] && r.places[mi])).fold(0, |a, h| a | h.cases);
     (set != 0).then_some(set)
 }
 
 /// What to write for one span of name words, or why it is left alone.
 fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang: Lang, hint: Option<Cases>) -> Result<Vec<Edit>, String> {
-    let hits = |t: &Token, w: usize| t.hits.iter().filter(move |h| h.mention == mi && h.word == w).copied().collect::<Vec<Hit>>();
+    // The surest reading of a word decides its cases: a form of the other
+    // language's name before a transliteration that happens to decline alike.
+    let hits = |t: &Token, w: usize| {
+        let mine: Vec<Hit> = t.hits.iter().filter(|h| h.mention == mi && h.word == w).copied().collect();
+        let best = mine.iter().map(|h| h.origin).min();
+        mine.into_iter().filter(|h| Some(h.origin) == best).collect::<Vec<Hit>>()
+    };
     let per: Vec<(Vec<Hit>, bool)> = toks.iter().map(|(t, w)| {
         let hs = hits(t, *w);
         let right = hs.iter().any(|h| h.origin.right());
@@ -348,7 +356,7 @@ fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang:
     let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
     // A name in a list takes the case of the name before it; the source's
     // preposition chooses between the cases still open.
-    if let Some(l) = listed_case(r, before).filter(|l| !unique(set) && set & l != 0) {
+    if let Some(l) = listed_case(r, mi, before).filter(|l| !unique(set) && set & l != 0) {
         set &= l;
     }
     if let Some(h) = hint.filter(|h| !unique(set) && set & h != 0) {
@@ -389,7 +397,7 @@ fn wrong_case(r: &Renderings, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<H
     let right: Cases = per.iter().map(|(hs, _)| hs.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
     // No preposition: a name listed after another takes its case when its own
     // form cannot have it ("у Гродне, Брэсце і Гомель").
-    let Some(mut p) = context::preposition_before(before, lang).or_else(|| listed_case(r, before).filter(|l| l & right == 0)) else { return Ok(Vec::new()) };
+    let Some(mut p) = context::preposition_before(before, lang).or_else(|| listed_case(r, mi, before).filter(|l| l & right == 0)) else { return Ok(Vec::new()) };
     if right & p != 0 || p & NOM != 0 {
         return Ok(Vec::new());
     }

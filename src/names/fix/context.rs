@@ -115,9 +115,11 @@ pub(super) fn english_hint(source_before: &str) -> Option<Cases> {
 
 /// The word before a name joined to it in a list ("у Гродне, Брэсце і
 /// Гомелі": Брэсце before Гомелі, Гродне before Брэсце): names in one list
-/// share their case.
-pub(super) fn listed_after(before: &str) -> Option<&str> {
+/// share their case. Whether a comma (not a conjunction) joins them: then it
+/// may be an apposition ("бацька Калеснікавай, Аляксандр Калеснікаў").
+pub(super) fn listed_after(before: &str) -> Option<(&str, bool)> {
     let b = before.trim_end();
+    let comma = b.ends_with(',');
     let b = match b.strip_suffix(',') {
         Some(b) => b,
         None => {
@@ -130,7 +132,7 @@ pub(super) fn listed_after(before: &str) -> Option<&str> {
     };
     let from = b.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
     let w = &b[from..];
-    (!w.is_empty()).then_some(w)
+    (!w.is_empty()).then_some((w, comma))
 }
 
 /// Whether `word` is in the English list `[en-<list>]`.
@@ -165,8 +167,8 @@ mod tests {
         assert_eq!(english_hint("protests in "), Some(bit(Case::Loc)));
         assert_eq!(english_hint("She went to "), Some(bit(Case::Acc)));
         assert_eq!(english_hint("He met "), None);
-        assert_eq!(listed_after("у Гродне, Брэсце і "), Some("Брэсце"));
-        assert_eq!(listed_after("у Гродне, "), Some("Гродне"));
+        assert_eq!(listed_after("у Гродне, Брэсце і "), Some(("Брэсце", false)));
+        assert_eq!(listed_after("у Гродне, "), Some(("Гродне", true)));
         assert_eq!(listed_after("сказаў "), None);
     }
 }

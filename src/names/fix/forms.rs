@@ -71,6 +71,8 @@ pub(super) struct Renderings {
     pub wholes: Vec<(String, usize)>,
     /// Per mention: its entity is derived (its forms replace only Latin letters).
     pub derived: Vec<bool>,
+    /// Per mention: its entity is a place.
+    pub places: Vec<bool>,
 }
 
 /// The words of `form` that stand for `part` of an English spelling (see
@@ -100,15 +102,15 @@ fn word_forms(e: &Entity, part: Part, w: &str, k: usize, n: usize, lang: Lang) -
 }
 
 /// A place's or organisation's name of several words that declines word by
-/// word: adjectives, then one capitalised noun (Новая Зеландия, Ближний
-/// Восток), in both languages.
+/// word: adjectives, then one noun (Новая Зеландия, Еўрапейскі саюз), in
+/// both languages.
 fn phrase(e: &Entity, words: &[&str], other: &[&str], lang: Lang) -> bool {
     let ok = |ws: &[&str], l: Lang| {
         // Plural names (Соединённые Штаты) are left to whole matches.
         let singular = |w: &&str| !["ые", "ие", "ыя", "ія"].iter().any(|p| w.ends_with(p));
-        ws.len() >= 2 && ws[..ws.len() - 1].iter().all(|w| singular(w) && inflect::adjective_forms(w, l).is_some()) && ws[ws.len() - 1].starts_with(char::is_uppercase)
+        ws.len() >= 2 && ws[0].starts_with(char::is_uppercase) && ws[..ws.len() - 1].iter().all(|w| singular(w) && inflect::adjective_forms(w, l).is_some())
     };
-    e.kind != Kind::Person && ok(words, lang) && (other.is_empty() || ok(other, self::other(lang)))
+    e.kind != Kind::Person && ok(words, lang) && (other.len() != words.len() || ok(other, self::other(lang)))
 }
 
 fn role(e: &Entity, part: Part, k: usize, n: usize) -> Role {
@@ -147,6 +149,7 @@ impl Renderings {
         for (mi, m) in mentions.iter().enumerate() {
             let e = &entities[m.entity];
             r.derived.push(e.derived.is_some());
+            r.places.push(e.kind == Kind::Place);
             let target = part_words(e, e.form(lang), m.part);
             let n = target.len();
             let spelling = &source[m.range.clone()];
