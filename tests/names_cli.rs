@@ -22,7 +22,9 @@ fn the_table_of_the_seed_article() {
     assert_eq!((l[2], l[4], l[5]), ("Alexander Lukashenko (1); Lukashenko (2)", "Александр Лукашенко", "Аляксандр Лукашэнка"));
     assert_eq!(row("int_pompeo_mike")[4..6], ["Майк Помпео", "Майк Пампеа"]);
     assert_eq!(row("pl_mahilyow")[4..6], ["Могилёв", "Магілёў"]);
-    assert_eq!(row("pl_minsk")[2], "Minsk (5); MINSK (1)");
+    assert_eq!(row("pl_minsk")[2], "Minsk (4); MINSK (1)");
+    // "the Minsk Tractor Works" is the works, an organisation of its own.
+    assert_eq!(row("org_minsk_tractor_works")[2..6], ["Minsk Tractor Works (1)", &repo("examples/articles/minsk-protests-2020.txt").display().to_string(), "Минский тракторный завод", "Мінскі трактарны завод"]);
     for id in ["by_babaryka_viktar", "by_kalesnikava_maryia", "by_tsepkalo_veronika", "int_putin_vladimir", "pl_vilnius", "pl_zhodzina", "pl_hrodna", "pl_brest", "pl_homel", "pl_vitsyebsk", "pl_lithuania"] {
         row(id);
     }
