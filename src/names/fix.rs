@@ -24,6 +24,8 @@
 mod cases;
 mod context;
 mod forms;
+mod near;
+mod words;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -35,6 +37,8 @@ use super::inflect::{self, Role};
 use super::{Detector, Kind, Mention};
 use cases::{Cases, NOM};
 use forms::{part_words, Hit, Renderings};
+use near::{near_miss, CASE_ENDINGS};
+use words::{boundary, compound, cyrillic_neighbour, honorific_before, inside_longer_name, latin_left, latin_neighbour, tokens};
 use crate::lang::Lang;
 
 /// Confidence a derived name needs to be written into translations.
@@ -418,189 +422,6 @@ fn wrong_case(r: &Renderings, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<H
         }
     }
     Ok(out)
-}
-
-/// A Cyrillic word one or two confusable letters away from a form of a name
-/// (a vowel for a vowel, и/і/ы, в/ў, т/ц, г/х, a soft sign or apostrophe
-/// more or less: Тихоновская, Калесніковай), with the same first letter and
-/// the same last two letters (so the same case ending), that is no right form
-/// of any listed name and no Belarusian vowel alternation of the target
-/// (Крэмль → у Крамлі).
-fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang: Lang) -> Option<Vec<Hit>> {
-    let n = low.chars().count();
-    if n < 5 || known.contains(low) {
-        return None;
-    }
-    let limit = if n >= 9 { 2 } else { 1 };
-    let first = low.chars().next()?;
-    let last = low.chars().next_back()?;
-    let mut best: Option<(usize, &Vec<Hit>)> = None;
-    let mut tie = false;
-    for (form, hits) in r.by_form.iter().filter(|(f, _)| !f.is_ascii()) {
-        let (f0, fl) = (form.chars().next().unwrap_or(' '), form.chars().next_back().unwrap_or(' '));
-        if fl != last || f0 != first && confusable_distance(&f0.to_string(), &first.to_string()) != 1 {
-            continue;
-        }
-        let d = confusable_distance(form, low);
-        if d == 0 || d > limit {
-            continue;
-        }
-        if lang == Lang::Be && hits.iter().any(|h| h.origin.right()) && alternation(form, low) {
-            return None;
-        }
-        match best {
-            Some((b, bh)) if d == b => tie |= bh.iter().map(|h| h.mention).collect::<HashSet<_>>() != hits.iter().map(|h| h.mention).collect::<HashSet<_>>(),
-            Some((b, _)) if d > b => {}
-            _ => {
-                best = Some((d, hits));
-                tie = false;
-            }
-        }
-    }
-    let (_, hits) = best.filter(|_| !tie)?;
-    let hits: Vec<Hit> = hits.iter().filter(|h| !r.derived[h.mention]).map(|h| Hit { origin: Origin::NearMiss, ..*h }).collect();
-    (!hits.is_empty()).then_some(hits)
-}
-
-/// Case endings a stem may take in forms the paradigms do not know (Канадзе
-/// after the stem канад-): a word of the stem with one of them is left alone.
-const CASE_ENDINGS: [&str; 53] = [
-    "", "й", "а", "я", "у", "ю", "е", "и", "і", "ы", "о", "ой", "ей", "ом", "ем", "ым", "им", "ам", "ям", "ах", "ях", "ую", "ая", "ою", "ею", "ии", "ія", "ыя", "ые", "ие", "ых", "их", "ого", "его", "ому", "ему", "ага", "аму", "яму", "ями", "ами", "ыми", "ими", "імі", "ыі", "ці", "дзе", "це", "зе", "се", "цы", "ай", "яй",
-];
-
-/// Letters a model confuses in names: one class each.
-const CONFUSABLE: [&str; 5] = ["аоэеёяиіыуює", "вўу", "тц", "гхґ", "жз"];
-
-/// Edit distance where only confusable letters may be swapped, and only
-/// vowels, soft signs, apostrophes, й and a doubled letter inserted or
-/// deleted; anything else costs 9.
-fn confusable_distance(a: &str, b: &str) -> usize {
-    let swap = |x: char, y: char| if x == y { 0 } else if CONFUSABLE.iter().any(|c| c.contains(x) && c.contains(y)) { 1 } else { 9 };
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // Inserting s[i]: cheap for a vowel, a sign, or a letter doubled.
-    let gap = |s: &[char], i: usize| if "аоэеёяиіыуюь'’ʼй".contains(s[i]) || i > 0 && s[i - 1] == s[i] { 1 } else { 9 };
-    let mut row: Vec<usize> = vec![0; b.len() + 1];
-    for j in 0..b.len() {
-        row[j + 1] = row[j] + gap(&b, j);
-    }
-    for i in 0..a.len() {
-        let mut prev = row[0];
-        row[0] += gap(&a, i);
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + swap(a[i], b[j])).min(row[j] + gap(&b, j)).min(cur + gap(&a, i));
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
-/// Whether `word` differs from the Belarusian form `form` only by unstressed
-/// vowels written as akanne and yakanne write them (э, о → а; е, ё → я): a
-/// case form with the stress moved.
-fn alternation(form: &str, word: &str) -> bool {
-    form.chars().count() == word.chars().count() && form.chars().zip(word.chars()).all(|(f, w)| f == w || matches!((f, w), ('э' | 'о', 'а') | ('е' | 'ё', 'я')))
-}
-
-/// Latin words of the output that the source has capitalised and no listed
-/// name explains: an unknown name the model did not translate.
-fn latin_left(source: &str, text: &str, edits: &[(Range<usize>, String, usize, Origin)], mentions: &[Mention]) -> Vec<Suspect> {
-    let cyrillic = text.chars().filter(|c| ('\u{400}'..='\u{4ff}').contains(c)).count();
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    if cyrillic <= latin {
-        return Vec::new();
-    }
-    let mut out: Vec<Suspect> = Vec::new();
-    for range in tokens(text) {
-        let w = &text[range.clone()];
-        if !w.is_ascii() || !w.starts_with(|c: char| c.is_ascii_uppercase()) || edits.iter().any(|e| e.0.start <= range.start && range.end <= e.0.end) {
-            continue;
-        }
-        let in_source = source.match_indices(w).any(|(at, _)| boundary(source, &(at..at + w.len())));
-        let known = mentions.iter().any(|m| source[m.range.clone()].split(' ').any(|s| s == w));
-        if in_source && !known && !out.iter().any(|s| s.word == w) {
-            out.push(Suspect { entity: String::new(), source: w.to_string(), word: w.to_string(), why: "left in Latin letters; not a listed name".into() });
-        }
-    }
-    out
-}
-
-/// An English honorific right before `at` (Mr., Dr.).
-fn honorific_before(source: &str, at: usize) -> bool {
-    source[..at].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).is_some_and(|w| context::english("honorifics", w))
-}
-
-/// A place or organisation spelling inside a longer capitalised name of the
-/// source ("Air Canada", "Washington Capitals"): the translation may keep
-/// that name as it is.
-fn inside_longer_name(source: &str, r: &Range<usize>, all: &[Mention]) -> bool {
-    let other = |w: &str, at: usize| {
-        w.starts_with(char::is_uppercase) && !context::english("free-neighbours", w) && !all.iter().any(|m| m.range.start <= at && at < m.range.end)
-    };
-    let before = source[..r.start].strip_suffix(' ').and_then(|b| {
-        let from = b.rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'')).map_or(0, |i| i + 1);
-        (!context::starts_sentence(&b[..from])).then(|| (&b[from..], from))
-    });
-    let after = source[r.end..].strip_prefix(' ').map(|a| (a.split(|c: char| !(c.is_alphanumeric() || c == '\'')).next().unwrap_or(""), r.end + 1));
-    before.is_some_and(|(w, at)| other(w, at)) || after.is_some_and(|(w, at)| other(w, at))
-}
-
-/// Words of the output (letters, apostrophes inside, a Latin 's kept).
-fn tokens(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let inside = c.is_alphabetic() || (start.is_some() && (c == '\'' || c == '’') && text[i + c.len_utf8()..].starts_with(char::is_alphabetic));
-        match (start, inside) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Whether a capitalised Latin word that renders no name word stands right
-/// before or after `range` (one space between).
-fn latin_neighbour(text: &str, range: &Range<usize>, r: &Renderings) -> bool {
-    let name_like = |w: &str| {
-        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-        w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '\'' || c == '&' || c == '.') && !r.by_form.contains_key(&w.to_lowercase())
-    };
-    let before = text[..range.start].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).is_some_and(name_like);
-    let after = text[range.end..].strip_prefix(' ').and_then(|a| a.split([' ', ',', '.', ';', ':', ')', '»', '"']).next()).is_some_and(name_like);
-    before || after
-}
-
-/// Whether a capitalised word that renders no name word stands right before
-/// `range` (not opening the sentence) or right after it.
-fn cyrillic_neighbour(text: &str, range: &Range<usize>, r: &Renderings) -> bool {
-    let name_like = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && !r.by_form.contains_key(&w.to_lowercase());
-    let before = text[..range.start].strip_suffix(' ').and_then(|b| {
-        let from = b.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
-        // In quotes a name goes on from the first word («Эйр Кэнада»).
-        let quoted = b[..from].ends_with(['«', '"', '“', '„']);
-        (quoted || !context::starts_sentence(&b[..from])).then(|| &b[from..])
-    });
-    let after = text[range.end..].strip_prefix(' ').map(|a| a.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
-    before.is_some_and(name_like) || after.is_some_and(name_like)
-}
-
-/// Part of a hyphenated compound (Минск-Арена, Гродно-Азот).
-fn compound(text: &str, r: &Range<usize>) -> bool {
-    let before = text[..r.start].strip_suffix('-').is_some_and(|b| b.ends_with(char::is_alphabetic));
-    let after = text[r.end..].strip_prefix('-').is_some_and(|a| a.starts_with(char::is_alphabetic));
-    before || after
-}
-
-fn boundary(text: &str, r: &Range<usize>) -> bool {
-    let before = text[..r.start].chars().next_back();
-    let after = text[r.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
