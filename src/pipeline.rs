@@ -90,6 +90,8 @@ struct Chunk {
     /// [route][unique sentence]
     slots: Vec<Vec<Slot>>,
     fixer: Option<crate::names::Fixer>,
+    /// Time spent finding the chunk's names (for the stats).
+    finding: Duration,
     batches_left: usize,
     /// Translations found in the cache, and sentences cut into parts.
     cached: usize,
@@ -313,10 +315,12 @@ impl Pipeline<'_> {
 
     fn chunk(&self, id: usize, first_doc: usize, docs: Vec<Document>, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>) -> Result<(Chunk, Vec<Job>)> {
         let plan = translate::plan(&docs, self.settings.normalize);
+        let found = Instant::now();
         let fixer = self.settings.names.as_ref().map(|n| {
             let texts: Vec<&str> = docs.iter().flat_map(|d| d.texts()).map(|t| t.text.as_str()).collect();
             n.fixer(&texts)
         });
+        let finding = found.elapsed();
         let n = plan.unique.len();
         let mut slots: Vec<Vec<Slot>> = vec![Vec::new(); self.routes.len()];
         let mut jobs = Vec::new();
@@ -408,7 +412,7 @@ impl Pipeline<'_> {
                 jobs.push(Job { chunk: id, batch: 0, items: its, sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(), prefixes });
             }
         }
-        let chunk = Chunk { id, first_doc, docs, plan, slots, fixer, batches_left: jobs.len(), cached, cut };
+        let chunk = Chunk { id, first_doc, docs, plan, slots, fixer, finding, batches_left: jobs.len(), cached, cut };
         Ok((chunk, jobs))
     }
 
@@ -472,6 +476,9 @@ impl Pipeline<'_> {
                 None => {}
                 Some(Msg::Prepared(t)) => stats.prepare += t,
                 Some(Msg::Chunk(c)) => {
+                    // Finding the chunk's names is the name stage's work, not preparing's.
+                    stats.prepare = stats.prepare.saturating_sub(c.finding);
+                    stats.names += c.finding;
                     chunks.insert(c.id, *c);
                 }
                 Some(Msg::Failed(e)) => {
