@@ -145,7 +145,8 @@ impl Fixer {
             seen[mi] = true;
             let toks: Vec<(&Token, usize)> = span.1.iter().map(|&(t, w)| (&tokens[t], w)).collect();
             let hint = context::english_hint(&source[..mentions[mi].range.start]);
-            match decide(&r, mi, &toks, translation, lang, hint) {
+            let ctx = Ctx { r: &r, text: translation, lang, hint, edits: &edits };
+            match decide(&ctx, mi, &toks) {
                 Ok(list) => edits.extend(list.into_iter().map(|(range, new, why)| (range, new, mi, why))),
                 Err(why) => {
                     let words = &translation[toks[0].0.range.start..toks[toks.len() - 1].0.range.end];
@@ -216,7 +217,8 @@ impl Fixer {
         }
         // A word beside other capitalised words no name explains belongs to a
         // longer name («Эйр Кэнада»): it is not a misspelling of this one.
-        if cyrillic_neighbour(text, &range, r) {
+        let renders = |w: &str| r.by_form.contains_key(w) || near_miss(w, r, self.known(), lang).is_some();
+        if cyrillic_neighbour(text, &range, renders) {
             return None;
         }
         let hits = near_miss(&low, r, self.known(), lang)?;
@@ -315,17 +317,35 @@ fn dedup(items: impl Iterator<Item = (usize, Vec<usize>)>) -> Vec<(usize, Vec<us
 
 type Edit = (Range<usize>, String, Origin);
 
-/// The cases of the right name form listed right before a name of mention
+/// What a decision about one span reads: the sentence's renderings, the
+/// output text, its language, the English preposition's hint, and the edits
+/// already decided (a name listed after an edited one takes its new case).
+struct Ctx<'a> {
+    r: &'a Renderings,
+    text: &'a str,
+    lang: Lang,
+    hint: Option<Cases>,
+    edits: &'a [(Range<usize>, String, usize, Origin)],
+}
+
+/// The cases of the name form listed right before a name of mention
 /// `mi`, if any: after a comma only between places (a person after a comma
 /// may stand in apposition).
-fn listed_case(r: &Renderings, mi: usize, before: &str) -> Option<Cases> {
+fn listed_case(ctx: &Ctx, mi: usize, before: &str) -> Option<Cases> {
+    let r = ctx.r;
     let (w, comma) = context::listed_after(before)?;
-    let set = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| h.origin.right() && (!comma || r.places[h.mention] && r.places[mi])).fold(0, |a, h| a | h.cases);
+    let at = w.as_ptr() as usize - before.as_ptr() as usize;
+    let w = ctx.edits.iter().find(|e| e.0.start == at).map_or(w, |e| e.1.as_str());
+    // Its surest reading, right or not: fixed or not, it has this case.
+    let hits: Vec<&Hit> = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| !comma || r.places[h.mention] && r.places[mi]).collect();
+    let best = hits.iter().map(|h| h.origin).min()?;
+    let set = hits.iter().filter(|h| h.origin == best).fold(0, |a, h| a | h.cases);
     (set != 0).then_some(set)
 }
 
 /// What to write for one span of name words, or why it is left alone.
-fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang: Lang, hint: Option<Cases>) -> Result<Vec<Edit>, String> {
+fn decide(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)]) -> Result<Vec<Edit>, String> {
+    let (r, text, lang, hint) = (ctx.r, ctx.text, ctx.lang, ctx.hint);
     // The surest reading of a word decides its cases: a form of the other
     // language's name before a transliteration that happens to decline alike.
     let hits = |t: &Token, w: usize| {
@@ -344,7 +364,7 @@ fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang:
         return Ok(Vec::new());
     }
     if per.iter().all(|(_, right)| *right) {
-        return wrong_case(r, mi, toks, &per, text, lang, hint);
+        return wrong_case(ctx, mi, toks, &per);
     }
     let mut set: Cases = per.iter().map(|(hs, _)| hs.iter().fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
     if toks.last().is_some_and(|(t, _)| t.possessive) {
@@ -353,15 +373,21 @@ fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang:
     if set == 0 {
         return Err("the words of the name disagree in case".into());
     }
-    if let Some(p) = context::cases_before(before, lang).filter(|p| set & p != 0) {
-        set &= p;
+    // The words before decide; a preposition or title whose cases the
+    // wrong word's form cannot have still does ("з Цихануская" → з Ціханоўскай).
+    match context::cases_before(before, lang) {
+        Some(p) if set & p != 0 => set &= p,
+        Some(p) if p & NOM == 0 => set = p,
+        _ => {}
     }
     let latin = per.iter().any(|(hs, _)| hs.iter().any(|h| h.origin == Origin::Latin));
     let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
     // A name in a list takes the case of the name before it; the source's
     // preposition chooses between the cases still open.
-    if let Some(l) = listed_case(r, mi, before).filter(|l| !unique(set) && set & l != 0) {
-        set &= l;
+    match listed_case(ctx, mi, before) {
+        Some(l) if set & l != 0 && !unique(set) => set &= l,
+        Some(l) if set & l == 0 && l & NOM == 0 => set = l,
+        _ => {}
     }
     if let Some(h) = hint.filter(|h| !unique(set) && set & h != 0) {
         set &= h;
@@ -396,12 +422,13 @@ fn decide(r: &Renderings, mi: usize, toks: &[(&Token, usize)], text: &str, lang:
 
 /// A span of right forms after a preposition none of their cases fits
 /// ("с Тихановская"): the preposition's case, when it has one form.
-fn wrong_case(r: &Renderings, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<Hit>, bool)], text: &str, lang: Lang, hint: Option<Cases>) -> Result<Vec<Edit>, String> {
+fn wrong_case(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<Hit>, bool)]) -> Result<Vec<Edit>, String> {
+    let (r, text, lang, hint) = (ctx.r, ctx.text, ctx.lang, ctx.hint);
     let before = &text[..toks[0].0.range.start];
     let right: Cases = per.iter().map(|(hs, _)| hs.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
     // No preposition: a name listed after another takes its case when its own
     // form cannot have it ("у Гродне, Брэсце і Гомель").
-    let Some(mut p) = context::preposition_before(before, lang).or_else(|| listed_case(r, mi, before).filter(|l| l & right == 0)) else { return Ok(Vec::new()) };
+    let Some(mut p) = context::preposition_before(before, lang).or_else(|| listed_case(ctx, mi, before).filter(|l| l & right == 0)) else { return Ok(Vec::new()) };
     if right & p != 0 || p & NOM != 0 {
         return Ok(Vec::new());
     }

@@ -84,10 +84,11 @@ pub(super) fn latin_neighbour(text: &str, range: &Range<usize>, r: &Renderings) 
     before || after
 }
 
-/// Whether a capitalised word that renders no name word stands right before
-/// `range` (not opening the sentence) or right after it.
-pub(super) fn cyrillic_neighbour(text: &str, range: &Range<usize>, r: &Renderings) -> bool {
-    let name_like = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && !r.by_form.contains_key(&w.to_lowercase());
+/// Whether a capitalised word that renders no name word (`renders` says which
+/// lower-case words do) stands right before `range` (not opening the
+/// sentence) or right after it.
+pub(super) fn cyrillic_neighbour(text: &str, range: &Range<usize>, renders: impl Fn(&str) -> bool) -> bool {
+    let name_like = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && !renders(&w.to_lowercase());
     let before = text[..range.start].strip_suffix(' ').and_then(|b| {
         let from = b.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
         // In quotes a name goes on from the first word («Эйр Кэнада»).
