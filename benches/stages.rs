@@ -137,5 +137,25 @@ fn names(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, text_stages, translit, output_stages, names);
+/// The name stage on FLORES-200 dev (997 English sentences, the human
+/// Russian and Belarusian references as translations): finding the names
+/// (`Namer::fixer`) and the post-edit of every sentence, each language.
+fn post_edit(c: &mut Criterion) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |l: &str| std::fs::read_to_string(format!("{root}/tests/data/flores/flores-dev.{l}")).expect("FLORES");
+    let (en, ru, be) = (read("en"), read("ru"), read("be"));
+    let en: Vec<&str> = en.lines().collect();
+    let namer = mova::names::Namer::new(mova::names::Gazetteer::builtin()).expect("namer");
+    let mut g = c.benchmark_group("post-edit");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(en.len() as u64));
+    g.bench_function("find names, FLORES", |b| b.iter(|| namer.fixer(black_box(&en)).detector.entities.len()));
+    let fixer = namer.fixer(&en);
+    for (lang, refs) in [(mova::Lang::Ru, &ru), (mova::Lang::Be, &be)] {
+        g.bench_function(BenchmarkId::new("fix, FLORES", lang.code()), |b| b.iter(|| en.iter().zip(refs.lines()).map(|(s, t)| fixer.fix_all(s, black_box(t), lang).changes.len()).sum::<usize>()));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, text_stages, translit, output_stages, names, post_edit);
 criterion_main!(benches);

@@ -103,6 +103,7 @@ fn build<'a>(gazetteer: Gazetteer, resolved: impl Iterator<Item = (&'a str, &'a 
                 }
                 g.entities.push(e.clone());
             }
+            Resolved::Unused => {}
         }
     }
     let mut d = Detector::with_aliases(g, aliases);
@@ -116,6 +117,8 @@ fn build<'a>(gazetteer: Gazetteer, resolved: impl Iterator<Item = (&'a str, &'a 
 enum Resolved {
     Alias(Vec<usize>, Part),
     Derived(Entity, Vec<usize>),
+    /// Not needed by the post-edit (a place the list lacks).
+    Unused,
 }
 
 fn resolve(index: &variant::Index, g: &Gazetteer, deriver: &derive::Deriver<'_>, spelling: &str, kind: Kind) -> Resolved {
@@ -183,7 +186,23 @@ impl Namer {
             let known = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
             found.iter().filter(|(s, _)| !known.contains_key(s)).cloned().collect()
         };
-        let made: Vec<(String, Resolved)> = new.par_iter().map(|(s, k)| (s.clone(), resolve(&self.index, &self.gazetteer, &self.deriver, s, *k))).collect();
+        // A place or organisation the list lacks is never written into a
+        // translation (fix.rs): only its variants of listed ones are worth
+        // resolving.
+        let made: Vec<(String, Resolved)> = new
+            .par_iter()
+            .map(|(s, k)| {
+                // Nor is a person of several words without a known given name
+                // first ("Mossack Fonseca"): the post-edit trusts no such guess.
+                let sure = !s.contains(' ') || detect::given_name(s.split(' ').next().unwrap_or("")).is_some();
+                let r = match (k, self.index.resolve(s)) {
+                    (Kind::Person, _) if sure => resolve(&self.index, &self.gazetteer, &self.deriver, s, *k),
+                    (_, variant::Resolution::Entity(ids, part)) => Resolved::Alias(ids, part),
+                    _ => Resolved::Unused,
+                };
+                (s.clone(), r)
+            })
+            .collect();
         let mut known = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
         known.extend(made);
         let batch: Vec<(&str, &Resolved)> = found.iter().filter_map(|(s, _)| known.get(s).map(|r| (s.as_str(), r))).collect();
