@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use mova::output::AtomicFile;
 use mova::stream::{Cut, Pieces};
+use mova::error::shown;
+use mova::input;
 use mova::Error;
 
 /// The inputs to read: the files given, or stdin.
@@ -77,5 +79,18 @@ impl Sink {
             Sink::Stdout(mut w) => w.flush().map_err(|e| Error::io("<stdout>", e).into()),
             Sink::File(f, _) => Ok(f.commit()?),
         }
+    }
+}
+
+/// One warning per entry passed over while walking the input directories;
+/// files named like mova's outputs in one line.
+pub fn warn_skipped(skipped: &[(PathBuf, input::Skip)]) {
+    let named: Vec<&PathBuf> = skipped.iter().filter(|(_, w)| *w == input::Skip::OutputName).map(|(p, _)| p).collect();
+    for (path, why) in skipped.iter().filter(|(_, w)| !matches!(w, input::Skip::OutputName | input::Skip::Excluded)) {
+        eprintln!("mova: warning: {}: skipped: {why}", shown(path));
+    }
+    if let Some(first) = named.first() {
+        let more = if named.len() > 1 { format!(" and {} more", named.len() - 1) } else { String::new() };
+        eprintln!("mova: warning: {}{more}: skipped: {}", shown(first), input::Skip::OutputName);
     }
 }

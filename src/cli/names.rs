@@ -42,7 +42,9 @@ pub fn articles(docs: &[Document]) -> Vec<(String, String)> {
 pub fn run(a: NamesArgs) -> Result<ExitCode> {
     let registry = Registry::builtin()?;
     let schemes = table::parse_schemes(&a.schemes, &registry)?;
-    let sources = input::discover(&a.inputs, a.input_format)?;
+    let found = input::find(&a.inputs, a.input_format, &[])?;
+    super::io::warn_skipped(&found.skipped);
+    let sources = found.sources;
     if sources.is_empty() {
         bail!("no .txt, .md or .jsonl files found in the inputs");
     }

@@ -43,7 +43,7 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     // an input directory), --report and --stats.
     let exclude: Vec<PathBuf> = [Some(&a.out), a.report.as_ref(), a.stats.as_ref()].into_iter().flatten().cloned().collect();
     let found = input::find(&a.inputs, a.format, &exclude)?;
-    warn_skipped(&found.skipped);
+    super::io::warn_skipped(&found.skipped);
     let sources = found.sources;
     if sources.is_empty() {
         bail!("no .txt, .md or .jsonl files found in {}", show_paths(&a.inputs));
@@ -261,19 +261,6 @@ fn probe(path: &Path, flag: &str, dir: bool) -> Result<()> {
         let _ = std::fs::remove_dir(d);
     }
     result.map_err(|e| anyhow::anyhow!("{flag} {}: cannot be written there ({e})", shown(path)))
-}
-
-/// One warning per entry passed over while walking the input directories;
-/// files named like mova's outputs in one line.
-fn warn_skipped(skipped: &[(PathBuf, input::Skip)]) {
-    let named: Vec<&PathBuf> = skipped.iter().filter(|(_, w)| *w == input::Skip::OutputName).map(|(p, _)| p).collect();
-    for (path, why) in skipped.iter().filter(|(_, w)| !matches!(w, input::Skip::OutputName | input::Skip::Excluded)) {
-        eprintln!("mova: warning: {}: skipped: {why}", shown(path));
-    }
-    if let Some(first) = named.first() {
-        let more = if named.len() > 1 { format!(" and {} more", named.len() - 1) } else { String::new() };
-        eprintln!("mova: warning: {}{more}: skipped: {}", shown(first), input::Skip::OutputName);
-    }
 }
 
 /// The name changes of one document as JSON Lines: one line per article,
