@@ -298,7 +298,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut outputs = Outputs::new(dir.path());
         for (ext, text) in [("txt", "One.\n"), ("md", "# Two\n")] {
-            let t = Translated { lang: Lang::Ru, doc: 0, texts: vec![vec![text.trim_start_matches("# ").trim_end().into()]], changes: vec![vec![]] };
+            let t = Translated { lang: Lang::Ru, doc: 0, texts: vec![vec![text.trim_start_matches("# ").trim_end().into()]], changes: vec![vec![]], suspects: vec![vec![]] };
             outputs.write(&doc(&format!("x.{ext}"), ext, text), &[t]).unwrap();
         }
         assert_eq!(outputs.commit().unwrap(), 2);

@@ -32,7 +32,7 @@ use crate::cache::{Cache, Scope};
 use crate::engine::Backend;
 use crate::error::{Error, Result};
 use crate::input::Document;
-use crate::names::Change;
+use crate::names::Notes;
 use crate::route::Route;
 use crate::stats::Stats;
 use crate::translate::{self, Plan, Settings, Translated};
@@ -79,7 +79,7 @@ enum Slot {
     /// Being translated here: the parts done so far.
     Parts(Vec<Option<String>>),
     /// Final: the name-fixed text with its changes.
-    Done(String, Vec<Change>),
+    Done(String, Notes),
 }
 
 struct Chunk {
@@ -578,11 +578,14 @@ impl Pipeline<'_> {
             .par_iter()
             .filter_map(|&(r, u)| match &c.slots[r][u] {
                 Slot::Raw(t) => {
-                    let (text, changes) = match &c.fixer {
-                        Some(f) => f.fix(&c.plan.unique[u], t, self.routes[r].lang),
-                        None => (t.clone(), Vec::new()),
+                    let (text, notes) = match &c.fixer {
+                        Some(f) => {
+                            let f = f.fix_all(&c.plan.unique[u], t, self.routes[r].lang);
+                            (f.text, Notes { changes: f.changes, suspects: f.suspects })
+                        }
+                        None => (t.clone(), Notes::default()),
                     };
-                    Some(((r, u), Slot::Done(text, changes)))
+                    Some(((r, u), Slot::Done(text, notes)))
                 }
                 _ => None,
             })
@@ -628,14 +631,14 @@ impl Pipeline<'_> {
         stats.sentences += c.plan.occurrences;
         stats.unique += c.plan.unique.len();
         stats.articles += c.docs.iter().map(Document::articles).sum::<usize>();
-        let mut per_route: Vec<(Vec<String>, Vec<Vec<Change>>)> = Vec::with_capacity(self.routes.len());
-        stats.renamed += c.slots.iter().flatten().map(|s| if let Slot::Done(_, ch) = s { ch.len() } else { 0 }).sum::<usize>();
+        let mut per_route: Vec<(Vec<String>, Vec<Notes>)> = Vec::with_capacity(self.routes.len());
+        stats.renamed += c.slots.iter().flatten().map(|s| if let Slot::Done(_, n) = s { n.changes.len() } else { 0 }).sum::<usize>();
         for slots in &mut c.slots {
             let (texts, changes) = slots
                 .iter_mut()
                 .map(|s| match std::mem::replace(s, Slot::Wait) {
-                    Slot::Done(text, changes) => (text, changes),
-                    _ => (String::new(), Vec::new()),
+                    Slot::Done(text, notes) => (text, notes),
+                    _ => (String::new(), Notes::default()),
                 })
                 .unzip();
             per_route.push((texts, changes));

@@ -25,7 +25,7 @@ use crate::engine::Engine;
 use crate::error::Result;
 use crate::input::Document;
 use crate::lang::Lang;
-use crate::names::{Change, Namer};
+use crate::names::{Change, Namer, Notes, Suspect};
 use crate::normalize::{self, Rules};
 use crate::pipeline::Pipeline;
 pub use crate::pipeline::{NoProgress, Progress};
@@ -89,6 +89,8 @@ pub struct Translated {
     pub texts: Vec<Vec<String>>,
     /// For each text of the document, the names mova put right.
     pub changes: Vec<Vec<Change>>,
+    /// For each text of the document, the words left alone that may be wrong names.
+    pub suspects: Vec<Vec<Suspect>>,
 }
 
 /// Sentences of one unit: byte ranges in the original unit and distinct-sentence ids.
@@ -184,18 +186,23 @@ pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, cache: Opti
 
 /// Each document of `docs` rebuilt in `lang` from the translations of `plan`'s
 /// distinct sentences, typeset; `doc` indices count within `docs`.
-pub(crate) fn assemble(docs: &[Document], plan: &Plan, lang: Lang, translations: &[String], changes: &[Vec<Change>], typography: Option<&Typography>) -> Vec<Translated> {
+pub(crate) fn assemble(docs: &[Document], plan: &Plan, lang: Lang, translations: &[String], notes: &[Notes], typography: Option<&Typography>) -> Vec<Translated> {
     let mut unit = 0;
     let mut out = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
         let mut texts = Vec::new();
         let mut text_changes = Vec::new();
+        let mut text_suspects = Vec::new();
         for text in doc.texts() {
             let mut units = Vec::with_capacity(text.units.len());
             let mut these = Vec::new();
+            let mut unsure = Vec::new();
             for unit_text in text.unit_texts() {
                 for (_, id) in &plan.units[unit].sentences {
-                    these.extend(changes.get(*id).into_iter().flatten().cloned());
+                    if let Some(n) = notes.get(*id) {
+                        these.extend(n.changes.iter().cloned());
+                        unsure.extend(n.suspects.iter().cloned());
+                    }
                 }
                 let text = rebuild_unit(unit_text, &plan.units[unit], translations);
                 units.push(match typography {
@@ -206,8 +213,9 @@ pub(crate) fn assemble(docs: &[Document], plan: &Plan, lang: Lang, translations:
             }
             texts.push(units);
             text_changes.push(these);
+            text_suspects.push(unsure);
         }
-        out.push(Translated { lang, doc: d, texts, changes: text_changes });
+        out.push(Translated { lang, doc: d, texts, changes: text_changes, suspects: text_suspects });
     }
     out
 }

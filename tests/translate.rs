@@ -369,6 +369,8 @@ fn names_come_out_in_each_languages_form() {
     assert_eq!(lines.len(), 2);
     let be_line = lines.iter().find(|l| l["lang"] == "be").unwrap();
     let changes = be_line["changes"].as_array().unwrap();
+    // Words left alone as unsure are listed beside the changes.
+    assert!(be_line["suspects"].is_array(), "{be_line}");
     assert_eq!(changes[0], serde_json::json!({"entity": "pl_belarus", "source": "Belarus", "model": "Belarus", "mova": "Беларусь", "why": "latin"}));
     assert!(changes.contains(&serde_json::json!({"entity": "by_kalesnikava_maryia", "source": "Maria Kolesnikova", "model": "Kolesnikova", "mova": "Калеснікава", "why": "latin"})));
     assert!(changes.contains(&serde_json::json!({"entity": "by_kalesnikava_maryia", "source": "Kolesnikova", "model": "Kolesnikova's", "mova": "Калеснікавай", "why": "latin"})));

@@ -281,8 +281,8 @@ fn report_lines(doc: &Document, translated: &[Translated]) -> serde_json::Result
             .collect(),
     };
     for t in translated {
-        for ((article, field), changes) in labels.iter().zip(&t.changes) {
-            let line = serde_json::json!({"file": file, "article": article, "field": field, "lang": t.lang.to_string(), "changes": changes});
+        for (((article, field), changes), suspects) in labels.iter().zip(&t.changes).zip(&t.suspects) {
+            let line = serde_json::json!({"file": file, "article": article, "field": field, "lang": t.lang.to_string(), "changes": changes, "suspects": suspects});
             out.push_str(&serde_json::to_string(&line)?);
             out.push('\n');
         }

@@ -73,6 +73,14 @@ pub struct Suspect {
     pub why: String,
 }
 
+/// What the post-edit did to one text and what it left: the changes and the
+/// suspects of [`Fixed`], without the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Notes {
+    pub changes: Vec<Change>,
+    pub suspects: Vec<Suspect>,
+}
+
 /// A fixed translation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fixed {

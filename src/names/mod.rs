@@ -29,7 +29,7 @@ pub mod table;
 pub mod variant;
 
 pub use detect::{Detector, Mention, Part};
-pub use fix::{Change, Fixer};
+pub use fix::{Change, Fixer, Notes, Suspect};
 pub use gazetteer::Gazetteer;
 
 use std::collections::{HashMap, HashSet};
