@@ -107,10 +107,10 @@ pub(super) fn preposition_before(before: &str, lang: Lang) -> Option<Cases> {
 }
 
 /// The case an English preposition right before a name suggests (`in` →
-/// locative, `to` → accusative, `of` → genitive).
+/// locative, `to` → accusative, `of` → genitive, `with` → instrumental).
 pub(super) fn english_hint(source_before: &str) -> Option<Cases> {
     let word = source_before.strip_suffix(' ')?.rsplit([' ', '\n', '(', '"', '“']).next()?.to_lowercase();
-    [("locative", Case::Loc), ("directional", Case::Acc), ("genitive", Case::Gen)].into_iter().find(|(list, _)| english(list, &word)).map(|(_, c)| bit(c))
+    [("locative", Case::Loc), ("directional", Case::Acc), ("genitive", Case::Gen), ("instrumental", Case::Ins)].into_iter().find(|(list, _)| english(list, &word)).map(|(_, c)| bit(c))
 }
 
 /// The word before a name joined to it in a list ("у Гродне, Брэсце і

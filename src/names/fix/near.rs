@@ -59,8 +59,9 @@ pub(super) const CASE_ENDINGS: [&str; 53] = [
     "", "й", "а", "я", "у", "ю", "е", "и", "і", "ы", "о", "ой", "ей", "ом", "ем", "ым", "им", "ам", "ям", "ах", "ях", "ую", "ая", "ою", "ею", "ии", "ія", "ыя", "ые", "ие", "ых", "их", "ого", "его", "ому", "ему", "ага", "аму", "яму", "ями", "ами", "ыми", "ими", "імі", "ыі", "ці", "дзе", "це", "зе", "се", "цы", "ай", "яй",
 ];
 
-/// Letters a model confuses in names: one class each.
-const CONFUSABLE: [&str; 5] = ["аоэеёяиіыуює", "вўу", "тц", "гхґ", "жз"];
+/// Letters a model confuses in names: vowels, and consonants that differ in
+/// voicing or softness or are written alike across the two languages.
+const CONFUSABLE: [&str; 11] = ["аоэеёяиіыуює", "вўуф", "тцд", "гхґк", "жзш", "шщ", "бп", "зс", "дз", "сш", "чц"];
 
 /// Edit distance where only confusable letters may be swapped, and only
 /// vowels, soft signs, apostrophes, й and a doubled letter inserted or
