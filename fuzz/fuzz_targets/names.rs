@@ -1,5 +1,6 @@
 //! Names never panic: the gazetteer parser on any file, detection and
-//! post-editing on any source and translation text, both languages.
+//! post-editing on any source and translation text, both languages, and
+//! `mova fix`'s pairing of texts (paragraphs) and JSON Lines (records by id).
 #![no_main]
 
 use std::sync::LazyLock;
@@ -15,8 +16,10 @@ fuzz_target!(|data: &[u8]| {
     let _ = gazetteer::parse(std::path::Path::new("fuzz.tsv"), text);
     let (source, translation) = text.split_once('\n').unwrap_or((text, text));
     for lang in [Lang::Ru, Lang::Be] {
-        let (out, _) = FIXER.fix(source, translation, lang);
-        let _ = out.len();
+        let fixed = FIXER.fix_all(source, translation, lang);
+        let _ = fixed.text.len() + fixed.suspects.len();
+        let _ = mova::postedit::fix_text(&FIXER, source, translation, lang);
+        let _ = mova::postedit::fix_jsonl(&FIXER, source, translation, lang);
     }
     let known = FIXER.detector.known(text, &[]);
     let _ = FIXER.detector.unknown(text, &known);
