@@ -36,7 +36,7 @@ pub use forms::Origin;
 use super::inflect::{self, Role};
 use super::{Detector, Kind, Mention};
 use cases::{Cases, NOM};
-use forms::{part_words, Hit, Renderings};
+use forms::{Hit, Renderings};
 use near::{near_miss, CASE_ENDINGS};
 use words::{boundary, compound, cyrillic_neighbour, honorific_before, inside_longer_name, latin_left, latin_neighbour, tokens};
 use crate::lang::Lang;
@@ -180,11 +180,10 @@ impl Fixer {
         let mut taken: Vec<Range<usize>> = Vec::new();
         for (spelling, mi) in &r.wholes {
             let e = &self.detector.entities[mentions[*mi].entity];
-            let new = part_words(e, e.form(lang), mentions[*mi].part).join(" ");
+            let new = e.words_for(lang, mentions[*mi].part).join(" ");
             let why = if spelling.is_ascii() { Origin::Latin } else { Origin::OtherLanguage };
             // The spelling may itself be an accepted form (AP for Associated Press).
-            let alts = if lang == Lang::Ru { &e.ru_alt } else { &e.be_alt };
-            if alts.iter().any(|a| a == spelling) {
+            if e.alternatives(lang).iter().any(|a| a == spelling) {
                 continue;
             }
             for (at, _) in text.match_indices(spelling.as_str()) {
@@ -238,8 +237,7 @@ impl Fixer {
             let mut set = HashSet::new();
             for e in self.detector.entities.iter().filter(|e| e.derived.is_none()) {
                 for lang in [Lang::Ru, Lang::Be] {
-                    let alts = if lang == Lang::Ru { &e.ru_alt } else { &e.be_alt };
-                    for form in std::iter::once(e.form(lang)).chain(alts.iter().map(String::as_str)) {
+                    for form in std::iter::once(e.form(lang)).chain(e.alternatives(lang).iter().map(String::as_str)) {
                         let words: Vec<&str> = form.split(' ').collect();
                         for (k, w) in words.iter().enumerate() {
                             let role = Role { gender: e.gender, person: e.kind == Kind::Person, surname: e.kind == Kind::Person && k + 1 == words.len() && k > 0 };

@@ -269,11 +269,25 @@ impl Entity {
         }
     }
 
+    /// The accepted forms in `lang` besides the one mova writes.
+    pub fn alternatives(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Ru => &self.ru_alt,
+            Lang::Be => &self.be_alt,
+        }
+    }
+
     /// The words of the `lang` form that stand for `part` of an English
     /// spelling: persons' patronymics are written only when the English has
     /// three words; one English word is the surname.
     pub fn words_for(&self, lang: Lang, part: Part) -> Vec<&str> {
-        let words: Vec<&str> = self.form(lang).split(' ').filter(|w| !w.is_empty()).collect();
+        self.words_of(self.form(lang), part)
+    }
+
+    /// The same for any form of this entity (an accepted variant, the
+    /// Taraškievica form).
+    pub fn words_of<'a>(&self, form: &'a str, part: Part) -> Vec<&'a str> {
+        let words: Vec<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
         if self.kind != Kind::Person || words.len() < 2 {
             return words;
         }

@@ -75,21 +75,6 @@ pub(super) struct Renderings {
     pub places: Vec<bool>,
 }
 
-/// The words of `form` that stand for `part` of an English spelling (see
-/// [`Entity::words_for`]).
-pub(super) fn part_words<'a>(e: &Entity, form: &'a str, part: Part) -> Vec<&'a str> {
-    let words: Vec<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
-    if e.kind != Kind::Person || words.len() < 2 {
-        return words;
-    }
-    match part {
-        Part::Full(n) if n >= 3 || words.len() < 3 => words,
-        Part::Full(_) => vec![words[0], words[words.len() - 1]],
-        Part::Surname => vec![words[words.len() - 1]],
-        Part::Given => vec![words[0]],
-    }
-}
-
 /// The six forms of word `k` of `n` of a name: an adjective before the last
 /// word of a place's or organisation's name by the adjective paradigm.
 fn word_forms(e: &Entity, part: Part, w: &str, k: usize, n: usize, lang: Lang) -> [String; 6] {
@@ -150,11 +135,11 @@ impl Renderings {
             let e = &entities[m.entity];
             r.derived.push(e.derived.is_some());
             r.places.push(e.kind == Kind::Place);
-            let target = part_words(e, e.form(lang), m.part);
+            let target = e.words_of(e.form(lang), m.part);
             let n = target.len();
             let spelling = &source[m.range.clone()];
             let english: Vec<&str> = spelling.split(' ').collect();
-            let others = part_words(e, e.form(other(lang)), m.part);
+            let others = e.words_of(e.form(other(lang)), m.part);
             let by_words = n > 0 && (e.kind == Kind::Person || n == 1 || phrase(e, &target, &others, lang));
             if n > 0 && (!by_words || english.len() != n && e.kind != Kind::Person) {
                 r.wholes.push((spelling.to_string(), mi));
@@ -171,8 +156,8 @@ impl Renderings {
             }
             r.add_declined(e, (mi, m.part), &target, lang, Origin::Target);
             let mut stems: Vec<String> = target.iter().map(|w| stem(w)).collect();
-            for alt in alternatives(e, lang) {
-                let words = part_words(e, alt, m.part);
+            for alt in e.alternatives(lang).iter().map(String::as_str) {
+                let words = e.words_of(alt, m.part);
                 if words.len() == n {
                     r.add_declined(e, (mi, m.part), &words, lang, Origin::Accepted);
                     stems.extend(words.iter().map(|w| stem(w)));
@@ -193,14 +178,14 @@ impl Renderings {
     /// English spellings, each declined.
     fn add_wrong(&mut self, e: &Entity, m: (usize, Part), n: usize, lang: Lang) {
         let o = other(lang);
-        for form in std::iter::once(e.form(o)).chain(alternatives(e, o)) {
-            let words = part_words(e, form, m.1);
+        for form in std::iter::once(e.form(o)).chain(e.alternatives(o).iter().map(String::as_str)) {
+            let words = e.words_of(form, m.1);
             if words.len() == n {
                 self.add_declined(e, m, &words, o, Origin::OtherLanguage);
             }
         }
         if lang == Lang::Be && !e.be_tarask.is_empty() {
-            let words = part_words(e, &e.be_tarask, m.1);
+            let words = e.words_of(&e.be_tarask, m.1);
             if words.len() == n {
                 self.add_declined(e, m, &words, Lang::Be, Origin::Tarask);
             }
@@ -236,15 +221,6 @@ impl Renderings {
             self.add(last, Hit { mention: m.0, word: n - 1, cases: ALL, origin: Origin::Latin });
         }
     }
-}
-
-/// The accepted forms of `e` in `lang` besides the one mova writes.
-fn alternatives(e: &Entity, lang: Lang) -> impl Iterator<Item = &str> {
-    match lang {
-        Lang::Ru => e.ru_alt.iter(),
-        Lang::Be => e.be_alt.iter(),
-    }
-    .map(String::as_str)
 }
 
 /// The lower-case stem of a name word: the word less a final vowel, й or ь.
