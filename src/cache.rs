@@ -213,6 +213,19 @@ impl Cache {
         Self::open_waiting(path, WAIT)
     }
 
+    /// [`Cache::pair`], tried again while another process holds a lock SQLite
+    /// reports at once, without its busy handler (two processes making the
+    /// same new cache switch it to WAL together), until `wait` has passed.
+    fn pair_waiting(path: &Path, wait: Duration) -> rusqlite::Result<(Connection, Connection)> {
+        let start = std::time::Instant::now();
+        loop {
+            match Self::pair(path, wait) {
+                Err(e) if trouble(&e) == Trouble::Busy && start.elapsed() < wait => std::thread::sleep(Duration::from_millis(50)),
+                other => return other,
+            }
+        }
+    }
+
     fn open_waiting(path: &Path, wait: Duration) -> Cache {
         let cache = Cache { path: path.to_path_buf(), reader: Mutex::new(None), writer: Mutex::new(None), warnings: Mutex::new(Vec::new()) };
         let shown = crate::error::shown(path);
@@ -257,8 +270,8 @@ impl Cache {
                 return cache;
             }
         }
-        let pair = match Self::pair(path, wait) {
-            Err(e) if trouble(&e) == Trouble::Damaged && Self::set_aside(&cache, path, &e) => Self::pair(path, wait),
+        let pair = match Self::pair_waiting(path, wait) {
+            Err(e) if trouble(&e) == Trouble::Damaged && Self::set_aside(&cache, path, &e) => Self::pair_waiting(path, wait),
             other => other,
         };
         match pair {
