@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use ct2rs::sys::{BatchType, Config, TranslationOptions, Translator};
-use mova::engine::{self, Engine, EngineOptions};
+use mova::engine::{self, Backend, Engine, EngineOptions};
 use mova::input;
 use mova::model::ModelDir;
 use mova::normalize::Rules;

@@ -10,7 +10,7 @@
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use mova::normalize::{normalize, Rules};
 use mova::typography::{self, Typography};
-use mova::{batch, layout, segment, translate, Lang};
+use mova::{batch, layout, segment, sentences, Lang};
 use rayon::prelude::*;
 
 const CORPUS_BYTES: usize = 5 << 20;
@@ -53,10 +53,10 @@ fn text_stages(c: &mut Criterion) {
         b.iter(|| normalized.par_iter().map(|u| segment::sentences(black_box(u)).len()).sum::<usize>())
     });
     g.bench_function(BenchmarkId::new("normalize+segment", "1 core"), |b| {
-        b.iter(|| units.iter().map(|u| translate::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
+        b.iter(|| units.iter().map(|u| sentences::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
     });
     g.bench_function(BenchmarkId::new("normalize+segment", format!("{threads} cores")), |b| {
-        b.iter(|| units.par_iter().map(|u| translate::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
+        b.iter(|| units.par_iter().map(|u| sentences::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
     });
     g.finish();
 

@@ -54,6 +54,10 @@ pub enum Error {
     #[error("{}: line {line}: {message}", shown(path))]
     Scheme { path: PathBuf, line: usize, message: String },
 
+    /// One of mova's rule files has a bad line.
+    #[error("{}: line {line}: {message}", shown(path))]
+    RuleFile { path: PathBuf, line: usize, message: String },
+
     /// A name list (gazetteer) file has a bad line.
     #[error("{}: line {line}: {message}", shown(path))]
     Names { path: PathBuf, line: usize, message: String },
@@ -62,9 +66,21 @@ pub enum Error {
     #[error("interrupted; no output written; translations finished so far are in the cache: run the same command again to go on")]
     Interrupted,
 
-    /// A bad command-line value.
+    /// A bad setting or argument value.
     #[error("{0}")]
     Usage(String),
+
+    /// A broken invariant of mova's own: a bug, not a problem with the inputs.
+    #[error("internal error: {0}; please report it")]
+    Internal(String),
+
+    /// A bilingual model asked for several targets.
+    #[error("{}: a bilingual model translates into one language; give one model per language (or the model family, if its detection is wrong)", shown(path))]
+    OneTargetModel { path: PathBuf },
+
+    /// A target language with no model to translate into it.
+    #[error("no model for {lang} ({code}); give one for it or for all targets")]
+    NoModel { lang: String, code: String },
 
     /// An input is UTF-16 text (Windows "Unicode"), which mova does not decode.
     #[error("{}: UTF-16 text ({}), not UTF-8; convert it first: iconv -f {encoding} -t UTF-8 {} > {}", shown(path), if *bom { "with a byte-order mark" } else { "no byte-order mark" }, shown(path), shown(&utf8_name(path)))]

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use crate::decode::Decoder;
 use crate::error::{Error, Result};
 use crate::layout::{self, Unit};
 
@@ -115,6 +116,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// An article held in memory, named `name` (its output stem; `.txt`).
+    pub fn from_text(name: impl Into<PathBuf>, text: impl Into<String>) -> Document {
+        let name = name.into();
+        Document { origin: Origin::File(name.clone()), stem: name, ext: "txt", content: Content::Text(Text::new(text.into())), first_record: 0 }
+    }
+
     /// Every translatable text of the document, in order.
     pub fn texts(&self) -> Vec<&Text> {
         match &self.content {
@@ -377,61 +384,7 @@ pub fn read(source: &Source, lossy: bool) -> Result<Document> {
     Ok(Document { origin: source.origin.clone(), stem: source.stem.clone(), ext: source.ext, content, first_record: 0 })
 }
 
-/// Checks that `bytes` are UTF-8 text, dropping a leading byte-order mark;
-/// `lossy` replaces invalid sequences with U+FFFD instead of failing.
-pub fn decode(path: &Path, bytes: Vec<u8>, lossy: bool) -> Result<String> {
-    check_start(path, &bytes)?;
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary { path: path.to_path_buf(), offset });
-    }
-    let mut text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) if lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        Err(e) => return Err(Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() }),
-    };
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
-    Ok(text)
-}
-
-/// Bytes of an input's start that [`check_start`] looks at.
-pub const SNIFF_BYTES: usize = 4096;
-
-/// The check every reader makes on the first bytes of an input (up to
-/// [`SNIFF_BYTES`]), before the NUL and UTF-8 checks: UTF-16 text, marked by a
-/// byte-order mark or by the NUL in every other byte of mostly-ASCII text,
-/// is named as such with the command that converts it (not called binary).
-pub fn check_start(path: &Path, head: &[u8]) -> Result<()> {
-    match utf16(head) {
-        Some((encoding, bom)) => Err(Error::Utf16 { path: path.to_path_buf(), encoding, bom }),
-        None => Ok(()),
-    }
-}
-
-/// The `iconv` name of the UTF-16 encoding of `head`, and whether it has a
-/// byte-order mark; `None` when it does not look like UTF-16.
-fn utf16(head: &[u8]) -> Option<(&'static str, bool)> {
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return Some(("UTF-16", true));
-    }
-    let head = &head[..head.len().min(SNIFF_BYTES) & !1];
-    let pairs = head.len() / 2;
-    if pairs < 2 {
-        return None;
-    }
-    let zeros = |odd: usize| head.iter().skip(odd).step_by(2).filter(|&&b| b == 0).count();
-    let (even, odd) = (zeros(0), zeros(1));
-    // Mostly-ASCII UTF-16: a NUL in (nearly) every high byte, (almost) none in the low ones.
-    let looks = |high: usize, low: usize| high * 10 >= pairs * 7 && low * 10 < pairs;
-    if looks(odd, even) {
-        Some(("UTF-16LE", false))
-    } else if looks(even, odd) {
-        Some(("UTF-16BE", false))
-    } else {
-        None
-    }
-}
+pub use crate::decode::decode;
 
 fn parse_jsonl(path: &Path, text: &str) -> Result<Vec<Record>> {
     let mut records = Vec::new();
@@ -495,7 +448,7 @@ struct JsonlParts {
     source: Source,
     path: PathBuf,
     reader: Box<dyn std::io::BufRead + Send>,
-    lossy: bool,
+    decoder: Decoder,
     line_no: usize,
     offset: usize,
     records: usize,
@@ -510,7 +463,7 @@ impl JsonlParts {
             Origin::File(p) => Box::new(std::io::BufReader::with_capacity(1 << 16, fs::File::open(p).map_err(|e| Error::io(p, e))?)),
             Origin::Stdin => Box::new(std::io::BufReader::new(std::io::stdin())),
         };
-        Ok(JsonlParts { source: source.clone(), path, reader, lossy, line_no: 0, offset: 0, records: 0, done: false, yielded: false })
+        Ok(JsonlParts { source: source.clone(), decoder: Decoder::new(&path, lossy), path, reader, line_no: 0, offset: 0, records: 0, done: false, yielded: false })
     }
 
     fn part(&mut self) -> Result<Option<Document>> {
@@ -528,19 +481,9 @@ impl JsonlParts {
             self.offset += n;
             self.line_no += 1;
             if start == 0 {
-                check_start(&self.path, self.reader.fill_buf().map(|rest| [&buf[..], rest].concat()).as_deref().unwrap_or(&buf))?;
+                self.decoder.sniff(self.reader.fill_buf().map(|rest| [&buf[..], rest].concat()).as_deref().unwrap_or(&buf))?;
             }
-            if let Some(i) = buf.iter().position(|&b| b == 0) {
-                return Err(Error::Binary { path: self.path.clone(), offset: start + i });
-            }
-            let mut line = match std::str::from_utf8(&buf) {
-                Ok(l) => l.to_string(),
-                Err(_) if self.lossy => String::from_utf8_lossy(&buf).into_owned(),
-                Err(e) => return Err(Error::NotUtf8 { path: self.path.clone(), offset: start + e.valid_up_to() }),
-            };
-            if start == 0 && line.starts_with('\u{feff}') {
-                line.drain(..3);
-            }
+            let line = self.decoder.next(&buf, false)?.text;
             let line = line.trim_end_matches(['\n', '\r']);
             if let Some(r) = parse_record(&self.path, self.line_no, line)? {
                 bytes += line.len();

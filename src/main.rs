@@ -1,6 +1,7 @@
 //! The `mova` binary: parses the command line and dispatches; every failure is
 //! one `mova: …` line on stderr naming the file or flag to fix, and exit code 1
-//! (130 when interrupted by a signal).
+//! (130 when interrupted by a signal). A closed stdout (`mova segment x | head`)
+//! ends the command quietly with 0, as the reader wanted no more.
 
 mod cli;
 
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("mova: {e}");
             match e.downcast_ref::<mova::Error>() {
@@ -17,4 +19,9 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone.
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }

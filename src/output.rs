@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::input::{Content, Document, Origin, Source};
 use crate::lang::Lang;
 use crate::layout;
-use crate::translate::Translated;
+use crate::plan::Translated;
 
 /// Where the output of `stem` (with extension `ext`) into `lang` goes.
 pub fn path_for(out_dir: &Path, stem: &Path, ext: &str, lang: Lang) -> PathBuf {
@@ -216,7 +216,7 @@ impl Outputs {
                 Some(i) => i,
                 None => {
                     if !self.started.insert(path.clone()) {
-                        return Err(Error::Usage(format!("internal: two inputs would write {}", path.display())));
+                        return Err(Error::Internal(format!("two inputs would write {}", path.display())));
                     }
                     self.open.push((path.clone(), AtomicFile::create(&path)?));
                     self.open.len() - 1

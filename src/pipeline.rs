@@ -21,7 +21,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{bounded, Receiver, Sender};
@@ -29,15 +29,63 @@ use rayon::prelude::*;
 
 use crate::batch;
 use crate::cache::{Cache, Scope};
-use crate::engine::Backend;
 use crate::error::{Error, Result};
 use crate::input::Document;
-use crate::names::Notes;
+use crate::names::{Namer, Notes};
+use crate::normalize::Rules;
+use crate::plan::{self, Part, Plan, Translated};
 use crate::route::Route;
 use crate::stats::Stats;
-use crate::translate::{self, Plan, Settings, Translated};
+use crate::typography::Typography;
 
-/// Receives progress, e.g. to draw a bar.
+/// Settings of the translation stage.
+#[derive(Clone)]
+pub struct Settings {
+    /// Padded tokens per batch (count × longest source).
+    pub max_batch_tokens: usize,
+    /// Longest sentence, in tokens, given to the model whole; longer ones are cut
+    /// at clause boundaries (never above the engine's own limit).
+    pub max_sentence_tokens: usize,
+    /// Normalisation rules for the model's input.
+    pub normalize: Rules,
+    /// Output typography; `None` leaves the model's text as it is.
+    pub typography: Option<Typography>,
+    /// Name post-editing; `None` leaves the model's names as they are.
+    pub names: Option<Arc<Namer>>,
+    /// Article bytes per chunk ([`CHUNK_BYTES`]).
+    pub chunk_bytes: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            max_batch_tokens: default_max_batch_tokens(4),
+            max_sentence_tokens: DEFAULT_MAX_SENTENCE_TOKENS,
+            normalize: Rules::default(),
+            typography: Some(Typography::default()),
+            names: None,
+            chunk_bytes: CHUNK_BYTES,
+        }
+    }
+}
+
+/// Decoder tokens (source tokens × beam) per batch by default. The engine's
+/// working memory grows with them. Measured on the Transformer-base bench model
+/// (README, Performance): 1280 keeps a 10,000-article run within model + 300 MB
+/// on two replicas with room for the allocator's swings (1536 did not, always),
+/// at 2–8% less speed than 2048.
+pub const DEFAULT_BATCH_DECODER_TOKENS: usize = 1280;
+
+/// Default padded source tokens per batch for `beam`: 1280 greedy, 640 at
+/// beam 2, 320 at beam 4.
+pub fn default_max_batch_tokens(beam: usize) -> usize {
+    (DEFAULT_BATCH_DECODER_TOKENS / beam.max(1)).max(64)
+}
+/// Default longest sentence given whole, in tokens: translation quality falls
+/// well before the 512–1024 positions models have.
+pub const DEFAULT_MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Receives progress, e.g. to draw a bar; `()` receives nothing.
 pub trait Progress: Sync {
     /// `n` more articles are done.
     fn advance(&self, _n: usize) {}
@@ -45,9 +93,7 @@ pub trait Progress: Sync {
     fn finish(&self) {}
 }
 
-/// Progress that goes nowhere.
-pub struct NoProgress;
-impl Progress for NoProgress {}
+impl Progress for () {}
 
 /// Chunks are cut at this many bytes of article text: big enough for batches of
 /// similar lengths and for repeats to meet, small enough to keep memory flat.
@@ -61,7 +107,7 @@ const MEMO_CHUNKS: usize = 8;
 const CHUNKS_IN_FLIGHT: usize = 3;
 
 /// The work of one run.
-pub struct Pipeline<'a> {
+pub(crate) struct Pipeline<'a> {
     pub routes: &'a [Route],
     pub settings: &'a Settings,
     pub cache: Option<&'a Cache>,
@@ -126,7 +172,7 @@ fn wrong_start(prefix: Option<&[String]>, hypothesis: &[String]) -> Option<Strin
     let want = prefix?;
     (!hypothesis.starts_with(want)).then(|| {
         let got = hypothesis.first().map_or("nothing", String::as_str);
-        format!("the output starts with {got} instead of the forced {}; run with --full-vocab", want.join(" "))
+        format!("the output starts with {got} instead of the forced {}; translate with the full output vocabulary", want.join(" "))
     })
 }
 
@@ -139,29 +185,12 @@ struct Group {
     hard: usize,
 }
 
-/// One part of a sentence: pieces for the engine, or text passed through as it is.
-enum Part {
-    Pieces(Vec<String>),
-    Verbatim(String),
-}
+/// (route, unique sentence, part): one source of a batch.
+type Item = (usize, usize, usize);
 
-/// The parts of `sentence`, cut as [`translate::encode`] cuts it; a part still
-/// longer than the engine takes whole (a run without spaces: a URL, a data:
-/// URI, a hash) is passed through unchanged, where the engine would cut it short.
-fn parts(engine: &crate::engine::Engine, sentence: &str, limit: usize, hard: usize) -> Result<Vec<Part>> {
-    let encoded = translate::encode(engine, sentence, limit)?;
-    if encoded.iter().all(|p| p.len() <= hard) {
-        return Ok(encoded.into_iter().map(Part::Pieces).collect());
-    }
-    let fits = |p: &str| engine.encode(p).map_or(true, |t| t.len() <= limit);
-    crate::segment::cut::pieces(sentence, &fits)
-        .into_iter()
-        .map(|r| {
-            let text = &sentence[r];
-            let pieces = engine.encode(text)?;
-            Ok(if pieces.len() > hard { Part::Verbatim(text.to_string()) } else { Part::Pieces(pieces) })
-        })
-        .collect()
+/// The memo's lock; a thread that panicked holding it left it whole.
+fn lock(memo: &Mutex<Memo>) -> std::sync::MutexGuard<'_, Memo> {
+    memo.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl Pipeline<'_> {
@@ -189,12 +218,10 @@ impl Pipeline<'_> {
             .iter()
             .enumerate()
             .map(|(r, route)| {
-                let dir = route.engine.dir();
                 let print = match prints.iter().find(|(o, _)| self.routes[*o].same_engine(route)) {
                     Some((_, p)) => p.clone(),
                     None => {
-                        let stamp = dir.stamp().map_err(|e| Error::io(&dir.path, e))?;
-                        let p = cache.fingerprint(&dir.path, &stamp, || dir.fingerprint()).map_err(|e| Error::io(&dir.path, e))?;
+                        let p = route.engine.fingerprint(cache)?;
                         prints.push((r, p.clone()));
                         p
                     }
@@ -214,7 +241,7 @@ impl Pipeline<'_> {
 
     /// Runs `docs` through the pipeline; `sink` gets each document with its
     /// translations (one per route), in input order.
-    pub fn run<I, S>(&self, docs: I, mut sink: S) -> Result<Stats>
+    pub(crate) fn run<I, S>(&self, docs: I, mut sink: S) -> Result<Stats>
     where
         I: Iterator<Item = Result<Document>> + Send,
         S: FnMut(Document, Vec<Translated>) -> Result<()>,
@@ -242,7 +269,8 @@ impl Pipeline<'_> {
                 scope.spawn(move || self.work(job_rx, msg_tx));
             }
             drop((job_rx, msg_tx));
-            self.collect(msg_rx, slot_rx, scopes.as_deref(), &memo, &mut stats, &mut sink)
+            let mut collect = Collect { chunks: BTreeMap::new(), next: 0, failure: None, busy: Duration::ZERO, scopes: scopes.as_deref(), memo: &memo, stats: &mut stats };
+            self.collect(&mut collect, msg_rx, slot_rx, &mut sink)
         });
         stats.wall = t0.elapsed();
         result.map(|()| stats)
@@ -254,9 +282,7 @@ impl Pipeline<'_> {
     where
         I: Iterator<Item = Result<Document>>,
     {
-        let mut next_doc = 0;
-        let mut id = 0;
-        let mut batches = 0;
+        let (mut next_doc, mut id, mut batches) = (0, 0, 0);
         let mut pending: Vec<Document> = Vec::new();
         let mut bytes = 0;
         let mut docs = docs.peekable();
@@ -274,12 +300,13 @@ impl Pipeline<'_> {
                 }
                 None => {}
             }
-            if pending.is_empty() || (!end && bytes < CHUNK_BYTES) {
+            if pending.is_empty() || (!end && bytes < self.settings.chunk_bytes) {
                 if end {
                     break;
                 }
                 continue;
             }
+            // Wait for room: at most CHUNKS_IN_FLIGHT chunks prepared but unfinished.
             if slots.send(()).is_err() {
                 return;
             }
@@ -313,107 +340,113 @@ impl Pipeline<'_> {
         }
     }
 
+    /// One chunk of documents planned, with the batches its unknown sentences need.
     fn chunk(&self, id: usize, first_doc: usize, docs: Vec<Document>, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>) -> Result<(Chunk, Vec<Job>)> {
-        let plan = translate::plan(&docs, self.settings.normalize);
+        let plan = plan::plan(&docs, self.settings.normalize);
         let found = Instant::now();
         let fixer = self.settings.names.as_ref().map(|n| {
             let texts: Vec<&str> = docs.iter().flat_map(|d| d.texts()).map(|t| t.text.as_str()).collect();
             n.fixer(&texts)
         });
         let finding = found.elapsed();
-        let n = plan.unique.len();
-        let mut slots: Vec<Vec<Slot>> = vec![Vec::new(); self.routes.len()];
+        let mut chunk = Chunk { id, first_doc, docs, plan, slots: vec![Vec::new(); self.routes.len()], fixer, finding, batches_left: 0, cached: 0, cut: 0 };
         let mut jobs = Vec::new();
-        let (mut cached, mut cut) = (0, 0);
         for group in groups {
-            // Which sentences each route of the group still needs translated.
-            let mut needed: Vec<Vec<usize>> = Vec::new();
-            for &r in &group.routes {
-                let mut route_slots = vec![Slot::Wait; n];
-                let mut unknown = Vec::new();
-                {
-                    let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
-                    for (u, s) in plan.unique.iter().enumerate() {
-                        match m.routes[r].get_mut(s.as_str()) {
-                            Some((value, last)) => {
-                                *last = id;
-                                route_slots[u] = value.clone().map_or(Slot::Wait, Slot::Raw);
-                            }
-                            None => unknown.push(u),
-                        }
+            let needed: Vec<Vec<usize>> = group.routes.iter().map(|&r| self.lookup(&mut chunk, r, scopes, memo)).collect();
+            jobs.extend(self.jobs(&mut chunk, group, &needed, memo)?);
+        }
+        chunk.batches_left = jobs.len();
+        Ok((chunk, jobs))
+    }
+
+    /// Fills route `r`'s slots of the chunk from the run's memo and the cache;
+    /// returns the sentences still to translate (now marked in flight).
+    fn lookup(&self, c: &mut Chunk, r: usize, scopes: Option<&[Scope]>, memo: &Mutex<Memo>) -> Vec<usize> {
+        let unique = &c.plan.unique;
+        let mut slots = vec![Slot::Wait; unique.len()];
+        let mut unknown = Vec::new();
+        {
+            let mut m = lock(memo);
+            for (u, s) in unique.iter().enumerate() {
+                match m.routes[r].get_mut(s.as_str()) {
+                    Some((value, last)) => {
+                        *last = c.id;
+                        slots[u] = value.clone().map_or(Slot::Wait, Slot::Raw);
                     }
+                    None => unknown.push(u),
                 }
-                if let (Some(cache), Some(scopes)) = (self.cache, scopes) {
-                    let sources: Vec<&str> = unknown.iter().map(|&u| plan.unique[u].as_str()).collect();
-                    let found = cache.get_many(&scopes[r], &sources);
-                    let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
-                    let mut still = Vec::new();
-                    for (&u, hit) in unknown.iter().zip(found) {
-                        match hit {
-                            Some(t) => {
-                                m.routes[r].insert(plan.unique[u].clone(), (Some(t.clone()), id));
-                                route_slots[u] = Slot::Raw(t);
-                                cached += 1;
-                            }
-                            None => still.push(u),
-                        }
-                    }
-                    unknown = still;
-                }
-                let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
-                for &u in &unknown {
-                    m.routes[r].insert(plan.unique[u].clone(), (None, id));
-                }
-                needed.push(unknown);
-                slots[r] = route_slots;
-            }
-            // Tokenise each needed sentence once for the whole group.
-            let mut wanted: Vec<usize> = needed.iter().flatten().copied().collect();
-            wanted.sort_unstable();
-            wanted.dedup();
-            if wanted.is_empty() {
-                continue;
-            }
-            let engine = &self.routes[group.routes[0]].engine;
-            let encoded: Vec<Vec<Part>> = wanted.par_iter().map(|&u| parts(engine, &plan.unique[u], group.limit, group.hard)).collect::<Result<_>>()?;
-            cut += encoded.iter().filter(|p| p.len() > 1).count();
-            let index: HashMap<usize, usize> = wanted.iter().enumerate().map(|(i, &u)| (u, i)).collect();
-            let mut items = Vec::new();
-            let mut sources = Vec::new();
-            for (k, &r) in group.routes.iter().enumerate() {
-                for &u in &needed[k] {
-                    let parts = &encoded[index[&u]];
-                    let done: Vec<Option<String>> = parts.iter().map(|p| if let Part::Verbatim(t) = p { Some(t.clone()) } else { None }).collect();
-                    if done.iter().all(Option::is_some) {
-                        // Nothing for the engine: known now, for later chunks too.
-                        let text = done.iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" ");
-                        if let Some(entry) = memo.lock().unwrap_or_else(|p| p.into_inner()).routes[r].get_mut(plan.unique[u].as_str()) {
-                            entry.0 = Some(text.clone());
-                        }
-                        slots[r][u] = Slot::Raw(text);
-                        continue;
-                    }
-                    slots[r][u] = Slot::Parts(done);
-                    for (p, part) in parts.iter().enumerate() {
-                        if let Part::Pieces(pieces) = part {
-                            items.push((r, u, p));
-                            sources.push(self.routes[r].source(pieces));
-                        }
-                    }
-                }
-            }
-            if items.is_empty() {
-                continue;
-            }
-            let lengths: Vec<usize> = sources.iter().map(Vec::len).collect();
-            for members in batch::plan(&lengths, self.settings.max_batch_tokens) {
-                let its: Vec<(usize, usize, usize)> = members.iter().map(|&i| items[i]).collect();
-                let prefixes = self.routes[its[0].0].prefix().map(|_| its.iter().map(|&(r, _, _)| self.routes[r].prefix().unwrap_or_default().to_vec()).collect());
-                jobs.push(Job { chunk: id, batch: 0, items: its, sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(), prefixes });
             }
         }
-        let chunk = Chunk { id, first_doc, docs, plan, slots, fixer, finding, batches_left: jobs.len(), cached, cut };
-        Ok((chunk, jobs))
+        if let (Some(cache), Some(scopes)) = (self.cache, scopes) {
+            let sources: Vec<&str> = unknown.iter().map(|&u| unique[u].as_str()).collect();
+            let found = cache.get_many(&scopes[r], &sources);
+            let mut m = lock(memo);
+            let mut still = Vec::new();
+            for (&u, hit) in unknown.iter().zip(found) {
+                match hit {
+                    Some(t) => {
+                        m.routes[r].insert(unique[u].clone(), (Some(t.clone()), c.id));
+                        slots[u] = Slot::Raw(t);
+                        c.cached += 1;
+                    }
+                    None => still.push(u),
+                }
+            }
+            unknown = still;
+        }
+        let mut m = lock(memo);
+        for &u in &unknown {
+            m.routes[r].insert(unique[u].clone(), (None, c.id));
+        }
+        c.slots[r] = slots;
+        unknown
+    }
+
+    /// The batches of one engine group: each needed sentence tokenised once for
+    /// all its routes, then sorted and cut by length ([`batch::plan`]).
+    fn jobs(&self, c: &mut Chunk, group: &Group, needed: &[Vec<usize>], memo: &Mutex<Memo>) -> Result<Vec<Job>> {
+        let mut wanted: Vec<usize> = needed.iter().flatten().copied().collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let engine = &*self.routes[group.routes[0]].engine;
+        let unique = &c.plan.unique;
+        let encoded: Vec<Vec<Part>> = wanted.par_iter().map(|&u| plan::parts(engine, &unique[u], group.limit, group.hard)).collect::<Result<_>>()?;
+        c.cut += encoded.iter().filter(|p| p.len() > 1).count();
+        let index: HashMap<usize, usize> = wanted.iter().enumerate().map(|(i, &u)| (u, i)).collect();
+        let mut items: Vec<Item> = Vec::new();
+        let mut sources = Vec::new();
+        for (k, &r) in group.routes.iter().enumerate() {
+            for &u in &needed[k] {
+                let parts = &encoded[index[&u]];
+                let done: Vec<Option<String>> = parts.iter().map(|p| if let Part::Verbatim(t) = p { Some(t.clone()) } else { None }).collect();
+                if done.iter().all(Option::is_some) {
+                    // Nothing for the engine: known now, for later chunks too.
+                    let text = done.iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" ");
+                    if let Some(entry) = lock(memo).routes[r].get_mut(unique[u].as_str()) {
+                        entry.0 = Some(text.clone());
+                    }
+                    c.slots[r][u] = Slot::Raw(text);
+                    continue;
+                }
+                c.slots[r][u] = Slot::Parts(done);
+                for (p, part) in parts.iter().enumerate() {
+                    if let Part::Pieces(pieces) = part {
+                        items.push((r, u, p));
+                        sources.push(self.routes[r].source(pieces));
+                    }
+                }
+            }
+        }
+        let lengths: Vec<usize> = sources.iter().map(Vec::len).collect();
+        let jobs = batch::plan(&lengths, self.settings.max_batch_tokens).into_iter().map(|members| {
+            let its: Vec<Item> = members.iter().map(|&i| items[i]).collect();
+            let prefixes = self.routes[its[0].0].prefix().map(|_| its.iter().map(|&(r, _, _)| self.routes[r].prefix().unwrap_or_default().to_vec()).collect());
+            Job { chunk: c.id, batch: 0, items: its, sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(), prefixes }
+        });
+        Ok(jobs.collect())
     }
 
     /// Stage 2: batches → detokenised text, one thread per replica.
@@ -422,23 +455,8 @@ impl Pipeline<'_> {
             if self.stop.load(Ordering::Relaxed) {
                 continue;
             }
-            let route = |r: usize| &self.routes[r];
-            let engine = &route(job.items[0].0).engine;
             let t = Instant::now();
-            let result = engine.translate_batch(&job.sources, job.prefixes.as_deref()).and_then(|hyps| {
-                if hyps.len() != job.sources.len() {
-                    return Err(Error::Engine { path: engine.path().clone(), batch: job.batch, message: format!("{} results for {} sentences", hyps.len(), job.sources.len()) });
-                }
-                // A forced language token that comes back changed means the engine
-                // decoded from another one (see vocab.rs): never write that output.
-                if let Some(message) = job.items.iter().zip(&hyps).find_map(|(&(r, _, _), h)| wrong_start(route(r).prefix(), h)) {
-                    return Err(Error::Engine { path: engine.path().clone(), batch: job.batch, message });
-                }
-                let output_tokens = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| route(r).strip(h).len()).sum();
-                let texts = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| engine.decode(route(r).strip(h))).collect::<Result<Vec<_>>>()?;
-                Ok((texts, output_tokens))
-            });
-            let msg = match result {
+            let msg = match self.translate(&job) {
                 Ok((texts, output_tokens)) => Msg::Done {
                     chunk: job.chunk,
                     source_tokens: job.sources.iter().map(Vec::len).sum(),
@@ -447,7 +465,6 @@ impl Pipeline<'_> {
                     texts,
                     secs: t.elapsed(),
                 },
-                Err(Error::Engine { path, message, .. }) => Msg::Failed(Error::Engine { path, batch: job.batch, message }),
                 Err(e) => Msg::Failed(e),
             };
             if msgs.send(msg).is_err() {
@@ -456,81 +473,100 @@ impl Pipeline<'_> {
         }
     }
 
-    /// Stage 3: results → cache, names, finished chunks → sink.
-    fn collect<S>(&self, msgs: Receiver<Msg>, slots: Receiver<()>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats, sink: &mut S) -> Result<()>
+    /// One batch through its engine: the text of each source, and output tokens.
+    fn translate(&self, job: &Job) -> Result<(Vec<String>, usize)> {
+        let route = |r: usize| &self.routes[r];
+        let engine = &route(job.items[0].0).engine;
+        let failed = |message: String| Error::Engine { path: engine.path().to_path_buf(), batch: job.batch, message };
+        let hyps = engine.translate_batch(&job.sources, job.prefixes.as_deref()).map_err(failed)?;
+        if hyps.len() != job.sources.len() {
+            return Err(failed(format!("{} results for {} sentences", hyps.len(), job.sources.len())));
+        }
+        // A forced language token that comes back changed means the engine
+        // decoded from another one (see vocab.rs): never write that output.
+        if let Some(message) = job.items.iter().zip(&hyps).find_map(|(&(r, _, _), h)| wrong_start(route(r).prefix(), h)) {
+            return Err(failed(message));
+        }
+        let output_tokens = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| route(r).strip(h).len()).sum();
+        let texts = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| engine.decode(route(r).strip(h))).collect::<Result<Vec<_>>>()?;
+        Ok((texts, output_tokens))
+    }
+
+    /// Stage 3: results → cache, names, finished chunks → sink, in order.
+    fn collect<S>(&self, st: &mut Collect<'_>, msgs: Receiver<Msg>, slots: Receiver<()>, sink: &mut S) -> Result<()>
     where
         S: FnMut(Document, Vec<Translated>) -> Result<()>,
     {
-        let mut chunks: BTreeMap<usize, Chunk> = BTreeMap::new();
-        let mut next = 0;
-        let mut failure: Option<Error> = None;
-        let mut busy = Duration::ZERO;
         let mut slots = Some(slots);
         loop {
-            let msg = match msgs.recv_timeout(Duration::from_millis(200)) {
-                Ok(m) => Some(m),
-                Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
+            match msgs.recv_timeout(Duration::from_millis(200)) {
+                Ok(m) => self.receive(st, m),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
                 Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
-            };
-            match msg {
-                None => {}
-                Some(Msg::Prepared(t)) => stats.prepare += t,
-                Some(Msg::Chunk(c)) => {
-                    // Finding the chunk's names is the name stage's work, not preparing's.
-                    stats.prepare = stats.prepare.saturating_sub(c.finding);
-                    stats.names += c.finding;
-                    chunks.insert(c.id, *c);
-                }
-                Some(Msg::Failed(e)) => {
-                    self.stop.store(true, Ordering::Relaxed);
-                    failure.get_or_insert(e);
-                }
-                Some(Msg::Done { chunk, items, texts, source_tokens, output_tokens, secs }) => {
-                    stats.translate += secs;
-                    stats.batches += 1;
-                    stats.source_tokens += source_tokens;
-                    stats.output_tokens += output_tokens;
-                    let t = Instant::now();
-                    if let Some(c) = chunks.get_mut(&chunk) {
-                        self.batch_done(c, items, texts, scopes, memo, stats);
-                    }
-                    busy += t.elapsed();
-                }
             }
-            if failure.is_none() && self.stop.load(Ordering::Relaxed) {
-                failure = Some(Error::Interrupted);
+            if st.failure.is_none() && self.stop.load(Ordering::Relaxed) {
+                st.failure = Some(Error::Interrupted);
             }
-            if failure.is_some() {
+            if st.failure.is_some() {
                 // Unblock prepare so that it sees the stop and ends.
                 slots = None;
                 continue;
             }
-            // Finish chunks in order.
-            while chunks.get(&next).is_some_and(|c| c.batches_left == 0) {
-                let c = chunks.remove(&next).expect("present");
+            while st.chunks.get(&st.next).is_some_and(|c| c.batches_left == 0) {
+                let c = st.chunks.remove(&st.next).expect("present");
                 let t = Instant::now();
-                if let Err(e) = self.finish(c, memo, stats, sink) {
+                if let Err(e) = self.finish(c, st.memo, st.stats, sink) {
                     self.stop.store(true, Ordering::Relaxed);
-                    failure = Some(e);
+                    st.failure = Some(e);
                     break;
                 }
-                busy += t.elapsed();
-                next += 1;
+                st.busy += t.elapsed();
+                st.next += 1;
                 if let Some(s) = &slots {
                     let _ = s.try_recv();
                 }
             }
         }
-        stats.assemble += busy.saturating_sub(stats.names);
+        st.stats.assemble += st.busy.saturating_sub(st.stats.names);
         self.progress.finish();
-        match failure {
+        match st.failure.take() {
             Some(e) => Err(e),
-            None if !chunks.is_empty() => Err(Error::Usage("internal: a chunk was left unfinished".into())),
+            // Stopped while waiting: the other stages ended before a message came.
+            None if !st.chunks.is_empty() && self.stop.load(Ordering::Relaxed) => Err(Error::Interrupted),
+            None if !st.chunks.is_empty() => Err(Error::Internal("a chunk was left unfinished".into())),
             None => Ok(()),
         }
     }
 
-    fn batch_done(&self, c: &mut Chunk, items: Vec<(usize, usize, usize)>, texts: Vec<String>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats) {
+    /// One message from prepare or a worker.
+    fn receive(&self, st: &mut Collect<'_>, msg: Msg) {
+        match msg {
+            Msg::Prepared(t) => st.stats.prepare += t,
+            Msg::Chunk(c) => {
+                // Finding the chunk's names is the name stage's work, not preparing's.
+                st.stats.prepare = st.stats.prepare.saturating_sub(c.finding);
+                st.stats.names += c.finding;
+                st.chunks.insert(c.id, *c);
+            }
+            Msg::Failed(e) => {
+                self.stop.store(true, Ordering::Relaxed);
+                st.failure.get_or_insert(e);
+            }
+            Msg::Done { chunk, items, texts, source_tokens, output_tokens, secs } => {
+                st.stats.translate += secs;
+                st.stats.batches += 1;
+                st.stats.source_tokens += source_tokens;
+                st.stats.output_tokens += output_tokens;
+                let t = Instant::now();
+                if let Some(c) = st.chunks.get_mut(&chunk) {
+                    self.batch_done(c, items, texts, st.scopes, st.memo, st.stats);
+                }
+                st.busy += t.elapsed();
+            }
+        }
+    }
+
+    fn batch_done(&self, c: &mut Chunk, items: Vec<Item>, texts: Vec<String>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats) {
         c.batches_left = c.batches_left.saturating_sub(1);
         let mut complete: Vec<(usize, usize)> = Vec::new();
         for ((r, u, p), text) in items.into_iter().zip(texts) {
@@ -547,7 +583,7 @@ impl Pipeline<'_> {
         }
         stats.translated += complete.len();
         {
-            let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
+            let mut m = lock(memo);
             for &(r, u) in &complete {
                 if let (Some(entry), Slot::Raw(t)) = (m.routes[r].get_mut(c.plan.unique[u].as_str()), &c.slots[r][u]) {
                     entry.0 = Some(t.clone());
@@ -595,27 +631,32 @@ impl Pipeline<'_> {
         }
     }
 
+    /// Sentences answered by an earlier chunk's batches, now finished, and the
+    /// memo trimmed of what this chunk no longer needs.
+    fn fill_waiting(&self, c: &mut Chunk, memo: &Mutex<Memo>) -> Result<()> {
+        let mut m = lock(memo);
+        for (r, slots) in c.slots.iter_mut().enumerate() {
+            for (u, slot) in slots.iter_mut().enumerate() {
+                if matches!(slot, Slot::Wait) {
+                    match m.routes[r].get(c.plan.unique[u].as_str()) {
+                        Some((Some(t), _)) => *slot = Slot::Raw(t.clone()),
+                        _ => return Err(Error::Internal(format!("no translation for a repeated sentence: {}", c.plan.unique[u]))),
+                    }
+                }
+            }
+        }
+        for map in &mut m.routes {
+            map.retain(|_, (v, last)| v.is_none() || *last + MEMO_CHUNKS > c.id);
+        }
+        Ok(())
+    }
+
+    /// A chunk whose batches are all done: names, rebuilt documents → sink.
     fn finish<S>(&self, mut c: Chunk, memo: &Mutex<Memo>, stats: &mut Stats, sink: &mut S) -> Result<()>
     where
         S: FnMut(Document, Vec<Translated>) -> Result<()>,
     {
-        // Sentences answered by an earlier chunk's batches, now finished.
-        {
-            let mut m = memo.lock().unwrap_or_else(|p| p.into_inner());
-            for (r, slots) in c.slots.iter_mut().enumerate() {
-                for (u, slot) in slots.iter_mut().enumerate() {
-                    if matches!(slot, Slot::Wait) {
-                        match m.routes[r].get(c.plan.unique[u].as_str()) {
-                            Some((Some(t), _)) => *slot = Slot::Raw(t.clone()),
-                            _ => return Err(Error::Usage(format!("internal: no translation for a repeated sentence: {}", c.plan.unique[u]))),
-                        }
-                    }
-                }
-            }
-            for map in &mut m.routes {
-                map.retain(|_, (v, last)| v.is_none() || *last + MEMO_CHUNKS > c.id);
-            }
-        }
+        self.fill_waiting(&mut c, memo)?;
         let raw: Vec<(usize, usize)> = c
             .slots
             .iter()
@@ -630,28 +671,24 @@ impl Pipeline<'_> {
         stats.names += t.elapsed();
         stats.sentences += c.plan.occurrences;
         stats.unique += c.plan.unique.len();
-        stats.articles += c.docs.iter().map(Document::articles).sum::<usize>();
-        let mut per_route: Vec<(Vec<String>, Vec<Notes>)> = Vec::with_capacity(self.routes.len());
+        let articles: usize = c.docs.iter().map(Document::articles).sum();
+        stats.articles += articles;
         stats.renamed += c.slots.iter().flatten().map(|s| if let Slot::Done(_, n) = s { n.changes.len() } else { 0 }).sum::<usize>();
-        for slots in &mut c.slots {
-            let (texts, changes) = slots
+        let typography = self.settings.typography.as_ref();
+        let mut out: Vec<Vec<Translated>> = vec![Vec::new(); c.docs.len()];
+        for (route, slots) in self.routes.iter().zip(&mut c.slots) {
+            let (texts, notes): (Vec<String>, Vec<Notes>) = slots
                 .iter_mut()
                 .map(|s| match std::mem::replace(s, Slot::Wait) {
                     Slot::Done(text, notes) => (text, notes),
                     _ => (String::new(), Notes::default()),
                 })
                 .unzip();
-            per_route.push((texts, changes));
-        }
-        let typography = self.settings.typography.as_ref();
-        let mut out: Vec<Vec<Translated>> = vec![Vec::new(); c.docs.len()];
-        for (route, (texts, changes)) in self.routes.iter().zip(&per_route) {
-            for t in translate::assemble(&c.docs, &c.plan, route.lang, texts, changes, typography) {
+            for t in plan::assemble(&c.docs, &c.plan, route.lang, &texts, &notes, typography) {
                 let d = t.doc;
                 out[d].push(Translated { doc: c.first_doc + d, ..t });
             }
         }
-        let articles: usize = c.docs.iter().map(Document::articles).sum();
         for (doc, translated) in c.docs.into_iter().zip(out) {
             sink(doc, translated)?;
         }
@@ -660,17 +697,19 @@ impl Pipeline<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::wrong_start;
-
-    #[test]
-    fn output_must_start_with_its_forced_language_token() {
-        let t = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let ru = t(&["rus_Cyrl"]);
-        assert_eq!(wrong_start(Some(&ru), &t(&["rus_Cyrl", "▁Минск"])), None);
-        assert_eq!(wrong_start(None, &t(&["eng_Latn"])), None);
-        assert_eq!(wrong_start(Some(&ru), &t(&["eng_Latn", "▁Минск"])).unwrap(), "the output starts with eng_Latn instead of the forced rus_Cyrl; run with --full-vocab");
-        assert!(wrong_start(Some(&ru), &[]).unwrap().contains("starts with nothing"));
-    }
+/// What the collecting stage keeps between messages.
+struct Collect<'a> {
+    /// Chunks prepared and not yet finished, by id.
+    chunks: BTreeMap<usize, Chunk>,
+    /// The next chunk to finish.
+    next: usize,
+    failure: Option<Error>,
+    /// Time spent storing, naming and rebuilding.
+    busy: Duration,
+    scopes: Option<&'a [Scope]>,
+    memo: &'a Mutex<Memo>,
+    stats: &'a mut Stats,
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,22 +1,22 @@
 //! Routes: which engine translates into which language, and how its input looks.
 //!
-//! In: a target [`Lang`] and a loaded [`Engine`]. Out: for each sentence's pieces,
-//! the exact source tokens and target prefix the model family expects, and the
-//! output tokens with the prefix removed.
+//! In: a target [`Lang`] and a loaded engine ([`Backend`]). Out: for each
+//! sentence's pieces, the exact source tokens and target prefix the model family
+//! expects, and the output tokens with the prefix removed.
 
 use std::sync::Arc;
 
-use crate::engine::Engine;
+use crate::engine::{Backend, Tokens};
 use crate::error::Result;
 use crate::lang::Lang;
 
 /// How one target language is produced.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Route {
     /// The target language.
     pub lang: Lang,
     /// The engine that produces it (shared when one model serves both targets).
-    pub engine: Arc<Engine>,
+    pub engine: Arc<dyn Backend>,
     /// Tokens before the pieces (`eng_Latn`, `__en__`, `>>bel<<`).
     pub source_prefix: Vec<String>,
     /// Tokens after the pieces (`</s>` unless CTranslate2 adds it).
@@ -27,20 +27,8 @@ pub struct Route {
 
 impl Route {
     /// The route into `lang` through `engine`; checks the model can produce `lang`.
-    pub fn new(lang: Lang, engine: Arc<Engine>) -> Result<Route> {
-        let dir = engine.dir();
-        dir.check_target(lang)?;
-        let family = dir.family;
-        let lang_token = family.lang_token(lang).map(str::to_string);
-        let mut source_prefix = Vec::new();
-        let mut target_prefix = Vec::new();
-        if family.target_token_in_source() {
-            source_prefix.extend(lang_token);
-        } else {
-            source_prefix.extend(family.source_lang_token().map(str::to_string));
-            target_prefix.extend(lang_token);
-        }
-        let source_suffix = if dir.append_eos() { vec![dir.config.eos_token.clone()] } else { Vec::new() };
+    pub fn new(lang: Lang, engine: Arc<dyn Backend>) -> Result<Route> {
+        let Tokens { source_prefix, source_suffix, target_prefix } = engine.tokens(lang)?;
         Ok(Route { lang, engine, source_prefix, source_suffix, target_prefix })
     }
 
@@ -66,6 +54,12 @@ impl Route {
     /// Whether `other` uses the same engine and tokens for the source, so source
     /// pieces can be shared.
     pub fn same_engine(&self, other: &Route) -> bool {
-        Arc::ptr_eq(&self.engine, &other.engine)
+        std::ptr::addr_eq(Arc::as_ptr(&self.engine), Arc::as_ptr(&other.engine))
+    }
+}
+
+impl std::fmt::Debug for Route {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Route").field("lang", &self.lang).field("engine", &self.engine.path()).field("target_prefix", &self.target_prefix).finish()
     }
 }

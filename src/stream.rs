@@ -3,13 +3,14 @@
 //!
 //! In: a reader. Out: [`Piece`]s of UTF-8 text, each at most a few MiB, cut where
 //! the stage's rules cannot see across the cut (the caller says where, with a
-//! [`Cut`] function), with their byte offset in the input. UTF-16 input (the
-//! same check as [`crate::input`]'s), binary input and invalid UTF-8 are errors
-//! with the byte offset, or are replaced (`lossy`).
+//! [`Cut`] function), with their byte offset in the input. Bytes become text
+//! through [`crate::decode`], the check every reader makes: UTF-16, binary input
+//! and invalid UTF-8 are errors with the byte offset, or are replaced (`lossy`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::decode::Decoder;
 use crate::error::{Error, Result};
 
 /// Bytes read at a time.
@@ -37,7 +38,7 @@ pub type Cut = fn(&str) -> Option<(usize, bool)>;
 pub struct Pieces<R> {
     reader: R,
     path: PathBuf,
-    lossy: bool,
+    decoder: Decoder,
     cut: Cut,
     /// Bytes read but not yet decoded (an incomplete UTF-8 sequence).
     raw: Vec<u8>,
@@ -53,7 +54,7 @@ pub struct Pieces<R> {
 impl<R: Read> Pieces<R> {
     /// Reads `reader` (named `path` in errors).
     pub fn new(reader: R, path: &Path, lossy: bool, cut: Cut) -> Self {
-        Pieces { reader, path: path.to_path_buf(), lossy, cut, raw: Vec::new(), text: String::new(), read: 0, offset: 0, eof: false }
+        Pieces { reader, path: path.to_path_buf(), decoder: Decoder::new(path, lossy), cut, raw: Vec::new(), text: String::new(), read: 0, offset: 0, eof: false }
     }
 
     fn fill(&mut self) -> Result<()> {
@@ -72,39 +73,14 @@ impl<R: Read> Pieces<R> {
             }
         }
         self.raw.truncate(n);
-        let base = self.read - start; // input offset of raw[0]
+        if self.read == 0 {
+            self.decoder.sniff(&self.raw)?;
+        }
         self.read += n - start;
-        if base == 0 {
-            crate::input::check_start(&self.path, &self.raw)?;
-        }
-        if let Some(p) = self.raw.iter().position(|&b| b == 0) {
-            return Err(Error::Binary { path: self.path.clone(), offset: base + p });
-        }
-        let first = base == 0;
-        let decoded_len = match std::str::from_utf8(&self.raw) {
-            Ok(s) => {
-                self.text.push_str(s);
-                self.raw.len()
-            }
-            Err(e) if e.error_len().is_none() && !self.eof => {
-                let valid = e.valid_up_to();
-                self.text.push_str(std::str::from_utf8(&self.raw[..valid]).unwrap_or_default());
-                valid
-            }
-            Err(e) if !self.lossy => return Err(Error::NotUtf8 { path: self.path.clone(), offset: base + e.valid_up_to() }),
-            Err(_) => {
-                // Keep an incomplete sequence at the end for the next read.
-                let keep = if self.eof { 0 } else { incomplete_tail(&self.raw) };
-                let upto = self.raw.len() - keep;
-                self.text.push_str(&String::from_utf8_lossy(&self.raw[..upto]));
-                upto
-            }
-        };
-        self.raw.drain(..decoded_len);
-        if first && self.text.starts_with('\u{feff}') {
-            self.text.drain(..3);
-            self.offset = 3;
-        }
+        let d = self.decoder.next(&self.raw, !self.eof)?;
+        self.text.push_str(&d.text);
+        self.offset += d.bom;
+        self.raw.drain(..d.used);
         Ok(())
     }
 
@@ -145,23 +121,6 @@ impl<R: Read> Iterator for Pieces<R> {
             }
         }
     }
-}
-
-/// Length of an incomplete UTF-8 sequence at the end of `b` (0 to 3 bytes).
-fn incomplete_tail(b: &[u8]) -> usize {
-    for k in 1..=3.min(b.len()) {
-        let c = b[b.len() - k];
-        if c & 0xC0 != 0x80 {
-            let need = match c {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                0xF0..=0xF7 => 4,
-                _ => 1,
-            };
-            return if need > k { k } else { 0 };
-        }
-    }
-    0
 }
 
 /// The last whitespace in the second half of `text`, else a char boundary.

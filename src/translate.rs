@@ -1,258 +1,389 @@
-//! The translation stage's pieces, and the in-memory entry point.
+//! The library's entry point: a [`Translator`], built once, translates articles.
 //!
-//! In: [`Document`]s (already laid out into units) and one [`Route`] per target.
-//! Out: for each document and target, the translated text of every unit, in the
-//! order of [`Document::texts`] and their units, plus [`Stats`].
+//! In: model directories (or engines already made, such as the
+//! [`StandIn`](crate::engine::StandIn)), target languages, a cache and settings,
+//! given to [`Translator::builder`]; then documents ([`crate::input`]).
+//! Out: each document with its [`Translated`] versions, one per target, handed
+//! to a sink in input order, and the run's [`Stats`].
 //!
-//! Pieces the [`pipeline`](crate::pipeline) runs: [`plan`] normalises each unit
-//! and segments it into sentences (Rayon), keeping each sentence's byte range in
-//! the original unit, and deduplicates identical sentences; [`encode`] tokenises
-//! one, cutting it at clause boundaries when longer than the model takes
-//! ([`segment::cut`]); [`assemble`] rebuilds each unit from its translated
-//! sentences and the original gaps between them, and typesets it
-//! ([`crate::typography`]). No sentence is lost or reordered: each occurrence
-//! maps to its distinct sentence by index.
+//! Building inspects every model directory and checks it can produce its targets
+//! ([`TranslatorBuilder::check`] does only that, cheaply, so a caller can check
+//! everything else before loading), then loads each directory once, shared by
+//! the targets it serves, and makes one [`Route`] per target. Translating runs the
+//! [`pipeline`](crate::pipeline).
+//!
+//! ```
+//! use std::sync::Arc;
+//! use mova::engine::{stand_in::Mode, StandIn};
+//! use mova::input::Document;
+//! use mova::translate::Translator;
+//! use mova::Lang;
+//!
+//! // A stand-in engine that upper-cases: no model needed. With a real model:
+//! // `Translator::builder().model("models/opus-mt-zle").targets(&[Lang::Ru, Lang::Be])`.
+//! let translator = Translator::builder().engine(Lang::Ru, Arc::new(StandIn::new(Mode::Upper))).targets(&[Lang::Ru]).build()?;
+//! let docs = vec![Document::from_text("a", "Minsk is calm. Rain is expected.")];
+//! let mut out = Vec::new();
+//! let stats = translator.translate(docs.into_iter().map(Ok), |_doc, translations| {
+//!     out.extend(translations);
+//!     Ok(())
+//! })?;
+//! assert_eq!(out[0].texts, vec![vec!["MINSK IS CALM. RAIN IS EXPECTED.".to_string()]]);
+//! assert_eq!(stats.unique, 2);
+//! # Ok::<(), mova::Error>(())
+//! ```
+//!
+//! With a real model, articles read from files, and the cache:
+//!
+//! ```no_run
+//! use mova::{cache::Cache, input, translate::Translator, Lang};
+//!
+//! let translator = Translator::builder()
+//!     .model("models/opus-mt-zle")
+//!     .targets(&[Lang::Ru, Lang::Be])
+//!     .cache(Cache::open("translations.sqlite".as_ref()))
+//!     .build()?;
+//! let sources = input::discover(&["articles".into()], None)?;
+//! translator.translate(input::stream(&sources, false), |doc, translations| {
+//!     for t in &translations {
+//!         println!("{} {}: {} texts", doc.stem.display(), t.lang, t.texts.len());
+//!     }
+//!     Ok(())
+//! })?;
+//! # Ok::<(), mova::Error>(())
+//! ```
 
 use std::collections::HashMap;
-use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use crate::cache::Cache;
-use crate::engine::Engine;
-use crate::error::Result;
+use crate::cache::{self, Cache};
+use crate::engine::{Backend, Engine, EngineOptions};
+use crate::error::{Error, Result};
+use crate::family::Family;
 use crate::input::Document;
 use crate::lang::Lang;
-use crate::names::{Change, Namer, Notes, Suspect};
-use crate::normalize::{self, Rules};
+use crate::model::ModelDir;
+use crate::names::Namer;
+use crate::normalize::Rules;
 use crate::pipeline::Pipeline;
-pub use crate::pipeline::{NoProgress, Progress};
 use crate::route::Route;
-use crate::segment;
 use crate::stats::Stats;
-use crate::typography::{self, Typography};
+use crate::typography::Typography;
 
-/// Settings of the translation stage.
-#[derive(Clone)]
-pub struct Settings {
-    /// Padded tokens per batch (count × longest source).
-    pub max_batch_tokens: usize,
-    /// Longest sentence, in tokens, given to the model whole; longer ones are cut
-    /// at clause boundaries (never above the engine's own limit).
-    pub max_sentence_tokens: usize,
+pub use crate::pipeline::{default_max_batch_tokens, Progress, Settings, DEFAULT_BATCH_DECODER_TOKENS, DEFAULT_MAX_SENTENCE_TOKENS};
+pub use crate::plan::{distinct_sentences, Translated};
+pub use crate::sentences::{model_text, unit_sentences};
+
+/// How much of the output vocabulary the engine scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Vocabulary {
+    /// Restricted to what the targets can contain when that leaves at most 3/4
+    /// of it (same output, faster; see [`crate::vocab`]).
+    #[default]
+    Restricted,
+    /// Restricted however much that leaves; an error when it cannot be prepared.
+    AlwaysRestricted,
+    /// The whole vocabulary.
+    Full,
+}
+
+/// Models, engines, targets and settings of a [`Translator`]; see the module doc.
+pub struct TranslatorBuilder {
+    targets: Vec<Lang>,
+    /// Model directories for one target (`Some`) or for every other target (`None`).
+    models: Vec<(Option<Lang>, PathBuf)>,
+    engines: Vec<(Lang, Arc<dyn Backend>)>,
+    family: Option<Family>,
+    tokenizer: Option<PathBuf>,
+    engine_options: EngineOptions,
+    vocabulary: Vocabulary,
+    work_dir: Option<PathBuf>,
+    cache: Option<Cache>,
+    max_batch_tokens: Option<usize>,
+    settings: Settings,
+    stop: Arc<AtomicBool>,
+    /// Model directories inspected by [`TranslatorBuilder::check`].
+    inspected: HashMap<PathBuf, ModelDir>,
+}
+
+/// A loaded set of models and settings that translates documents.
+pub struct Translator {
+    routes: Vec<Route>,
+    settings: Settings,
+    cache: Option<Cache>,
+    stop: Arc<AtomicBool>,
+    warnings: Vec<String>,
+}
+
+impl Translator {
+    /// A builder: targets Russian and Belarusian, beam 4, no cache, names left
+    /// as the model wrote them, typography on.
+    pub fn builder() -> TranslatorBuilder {
+        TranslatorBuilder {
+            targets: vec![Lang::Ru, Lang::Be],
+            models: Vec::new(),
+            engines: Vec::new(),
+            family: None,
+            tokenizer: None,
+            engine_options: EngineOptions::default(),
+            vocabulary: Vocabulary::default(),
+            work_dir: None,
+            cache: None,
+            max_batch_tokens: None,
+            settings: Settings::default(),
+            stop: Arc::new(AtomicBool::new(false)),
+            inspected: HashMap::new(),
+        }
+    }
+
+    /// Translates `docs` into every target; `sink` gets each document with its
+    /// translations (in target order), in input order. A failed document, batch
+    /// or sink stops the run; batches already running finish and are cached.
+    pub fn translate<I, S>(&self, docs: I, sink: S) -> Result<Stats>
+    where
+        I: Iterator<Item = Result<Document>> + Send,
+        S: FnMut(Document, Vec<Translated>) -> Result<()>,
+    {
+        self.translate_with(docs, sink, &())
+    }
+
+    /// [`Translator::translate`], telling `progress` of each finished article.
+    pub fn translate_with<I, S>(&self, docs: I, sink: S, progress: &dyn Progress) -> Result<Stats>
+    where
+        I: Iterator<Item = Result<Document>> + Send,
+        S: FnMut(Document, Vec<Translated>) -> Result<()>,
+    {
+        let pipeline = Pipeline { routes: &self.routes, settings: &self.settings, cache: self.cache.as_ref(), stop: &self.stop, progress };
+        pipeline.run(docs, sink)
+    }
+
+    /// One route per target, in target order.
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
+    }
+
+    /// The translation cache, if any (for its warnings).
+    pub fn cache(&self) -> Option<&Cache> {
+        self.cache.as_ref()
+    }
+
+    /// The flag that stops a run after the batches already running (set it from
+    /// a Ctrl-C handler); the run then fails with [`Error::Interrupted`].
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        self.stop.clone()
+    }
+
+    /// Problems met while loading that did not stop it, one line each.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+}
+
+impl TranslatorBuilder {
+    /// The target languages, in the order translations are given.
+    pub fn targets(mut self, langs: &[Lang]) -> Self {
+        self.targets = langs.to_vec();
+        self
+    }
+
+    /// The CTranslate2 model directory for every target not given its own.
+    pub fn model(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.models.push((None, dir.into()));
+        self
+    }
+
+    /// The CTranslate2 model directory for `lang` (a bilingual model).
+    pub fn model_for(mut self, lang: Lang, dir: impl Into<PathBuf>) -> Self {
+        self.models.push((Some(lang), dir.into()));
+        self
+    }
+
+    /// An engine already made for `lang` (the stand-in, or another [`Backend`]);
+    /// it wins over model directories. Targets given the same `Arc` share batches.
+    pub fn engine(mut self, lang: Lang, engine: Arc<dyn Backend>) -> Self {
+        self.engines.push((lang, engine));
+        self
+    }
+
+    /// The model family, when detection from the vocabulary is wrong.
+    pub fn family(mut self, family: Option<Family>) -> Self {
+        self.family = family;
+        self
+    }
+
+    /// The SentencePiece model, when it is not found beside the model.
+    pub fn tokenizer(mut self, file: Option<PathBuf>) -> Self {
+        self.tokenizer = file;
+        self
+    }
+
+    /// Beam size (1: greedy); also sets the default batch budget.
+    pub fn beam(mut self, beam: usize) -> Self {
+        self.engine_options.beam = beam.max(1);
+        self
+    }
+
+    /// Inference threads in all (0: every core) and model replicas (0: chosen
+    /// from the threads, [`crate::engine::split_threads`]).
+    pub fn threads(mut self, threads: usize, replicas: usize) -> Self {
+        self.engine_options.threads = threads;
+        self.engine_options.replicas = replicas;
+        self
+    }
+
+    /// How much of the output vocabulary is scored.
+    pub fn vocabulary(mut self, vocabulary: Vocabulary) -> Self {
+        self.vocabulary = vocabulary;
+        self
+    }
+
+    /// Where restricted-vocabulary views of models are made (default: beside
+    /// a usable cache, else beside the default cache path).
+    pub fn work_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.work_dir = Some(dir.into());
+        self
+    }
+
+    /// The translation cache ([`Cache::open`]); none by default.
+    pub fn cache(mut self, cache: Cache) -> Self {
+        self.cache = Some(cache);
+        self
+    }
+
+    /// Padded source tokens per batch (default: [`default_max_batch_tokens`] of the beam).
+    pub fn max_batch_tokens(mut self, n: usize) -> Self {
+        self.max_batch_tokens = Some(n);
+        self
+    }
+
+    /// Longest sentence, in tokens, given whole (default 256).
+    pub fn max_sentence_tokens(mut self, n: usize) -> Self {
+        self.settings.max_sentence_tokens = n;
+        self
+    }
+
     /// Normalisation rules for the model's input.
-    pub normalize: Rules,
+    pub fn normalize(mut self, rules: Rules) -> Self {
+        self.settings.normalize = rules;
+        self
+    }
+
     /// Output typography; `None` leaves the model's text as it is.
-    pub typography: Option<Typography>,
-    /// Name post-editing; `None` leaves the model's names as they are.
-    pub names: Option<Arc<Namer>>,
-}
+    pub fn typography(mut self, typography: Option<Typography>) -> Self {
+        self.settings.typography = typography;
+        self
+    }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            max_batch_tokens: default_max_batch_tokens(4),
-            max_sentence_tokens: DEFAULT_MAX_SENTENCE_TOKENS,
-            normalize: Rules::default(),
-            typography: Some(Typography::default()),
-            names: None,
+    /// Name post-editing; `None` (the default) leaves the model's names.
+    pub fn names(mut self, namer: Option<Arc<Namer>>) -> Self {
+        self.settings.names = namer;
+        self
+    }
+
+    /// Article bytes per chunk: more groups more sentences of similar length
+    /// into batches, less keeps memory flat (default 256 KiB).
+    pub fn chunk_bytes(mut self, n: usize) -> Self {
+        self.settings.chunk_bytes = n.max(1);
+        self
+    }
+
+    /// A stop flag shared with a signal handler (one is made otherwise).
+    pub fn stop_flag(mut self, stop: Arc<AtomicBool>) -> Self {
+        self.stop = stop;
+        self
+    }
+
+    /// The model directory of each target without an engine: its own, else the
+    /// shared one; the flag says whether it was given for that language.
+    fn assignments(&self) -> Result<Vec<(Lang, PathBuf, bool)>> {
+        let bare = self.models.iter().rev().find(|(l, _)| l.is_none()).map(|(_, p)| p);
+        self.targets
+            .iter()
+            .filter(|l| !self.engines.iter().any(|(e, _)| e == *l))
+            .map(|&lang| match (self.models.iter().rev().find(|(l, _)| *l == Some(lang)), bare) {
+                (Some((_, p)), _) => Ok((lang, p.clone(), true)),
+                (None, Some(p)) => Ok((lang, p.clone(), false)),
+                (None, None) => Err(Error::NoModel { lang: lang.name().to_string(), code: lang.code().to_string() }),
+            })
+            .collect()
+    }
+
+    /// Checks the settings, and every model directory (found, complete, with
+    /// its targets; a bilingual one serves one target) without loading any.
+    pub fn check(&mut self) -> Result<()> {
+        if self.targets.is_empty() {
+            return Err(Error::Usage("no target language; give at least one: ru, be".into()));
         }
-    }
-}
-
-/// Decoder tokens (source tokens × beam) per batch by default. The engine's
-/// working memory grows with them. Measured on the Transformer-base bench model
-/// (README, Performance): 1280 keeps a 10,000-article run within model + 300 MB
-/// on two replicas with room for the allocator's swings (1536 did not, always),
-/// at 2–8% less speed than 2048.
-pub const DEFAULT_BATCH_DECODER_TOKENS: usize = 1280;
-
-/// Default padded source tokens per batch for `beam`: 1280 greedy, 640 at
-/// beam 2, 320 at beam 4.
-pub fn default_max_batch_tokens(beam: usize) -> usize {
-    (DEFAULT_BATCH_DECODER_TOKENS / beam.max(1)).max(64)
-}
-/// Default longest sentence given whole, in tokens: translation quality falls
-/// well before the 512–1024 positions models have.
-pub const DEFAULT_MAX_SENTENCE_TOKENS: usize = 256;
-
-/// The translation of one document into one language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Translated {
-    /// Target language.
-    pub lang: Lang,
-    /// Index of the document in the input slice.
-    pub doc: usize,
-    /// For each text of the document, the translation of each of its units.
-    pub texts: Vec<Vec<String>>,
-    /// For each text of the document, the names mova put right.
-    pub changes: Vec<Vec<Change>>,
-    /// For each text of the document, the words left alone that may be wrong names.
-    pub suspects: Vec<Vec<Suspect>>,
-}
-
-/// Sentences of one unit: byte ranges in the original unit and distinct-sentence ids.
-pub(crate) struct UnitPlan {
-    sentences: Vec<(Range<usize>, usize)>,
-}
-
-/// Distinct sentences of some documents and where they occur.
-pub struct Plan {
-    /// Each unit of each text of each document, in order.
-    units: Vec<UnitPlan>,
-    /// The distinct sentences, as the engine reads them, in first-seen order.
-    pub unique: Vec<String>,
-    /// Sentences with repeats.
-    pub occurrences: usize,
-}
-
-/// Collapses whitespace runs (line breaks of hard-wrapped text included) into one space.
-pub fn model_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, word) in s.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
+        if self.max_batch_tokens == Some(0) || self.settings.max_sentence_tokens == 0 {
+            return Err(Error::Usage("token budgets must be at least 1".into()));
         }
-        out.push_str(word);
-    }
-    out
-}
-
-/// The segments of one unit: (byte range in `unit`, the text the model reads).
-pub fn unit_sentences(unit: &str, rules: Rules) -> Vec<(Range<usize>, String)> {
-    let n = normalize::normalize(unit, rules);
-    segment::sentences(&n.text).into_iter().map(|r| (n.original_range(r.clone()), model_text(&n.text[r]))).collect()
-}
-
-/// The distinct sentences of `docs`, in first-seen order, as the engine gets them
-/// (normalised, whitespace collapsed): exactly what [`run`] translates.
-pub fn distinct_sentences(docs: &[Document], rules: Rules) -> Vec<String> {
-    plan(docs, rules).unique
-}
-
-/// Normalises, segments and deduplicates the sentences of `docs` (Rayon).
-pub fn plan(docs: &[Document], rules: Rules) -> Plan {
-    let unit_texts: Vec<&str> =
-        docs.iter().flat_map(|d| d.texts()).flat_map(|t| t.unit_texts().collect::<Vec<_>>()).collect();
-    let segmented: Vec<Vec<(Range<usize>, String)>> = unit_texts.par_iter().map(|t| unit_sentences(t, rules)).collect();
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut unique = Vec::new();
-    let mut occurrences = 0;
-    let units = segmented
-        .into_iter()
-        .map(|sentences| UnitPlan {
-            sentences: sentences
-                .into_iter()
-                .map(|(r, key)| {
-                    occurrences += 1;
-                    let id = *ids.entry(key).or_insert_with_key(|k| {
-                        unique.push(k.clone());
-                        unique.len() - 1
-                    });
-                    (r, id)
-                })
-                .collect(),
-        })
-        .collect();
-    Plan { units, unique, occurrences }
-}
-
-/// Source pieces of `sentence`, as one or more parts: a sentence longer than
-/// `limit` tokens is cut at clause boundaries.
-pub fn encode(engine: &Engine, sentence: &str, limit: usize) -> Result<Vec<Vec<String>>> {
-    let pieces = engine.encode(sentence)?;
-    if pieces.len() <= limit {
-        return Ok(vec![pieces]);
-    }
-    let fits = |p: &str| engine.encode(p).map_or(true, |t| t.len() <= limit);
-    segment::cut::pieces(sentence, &fits).into_iter().map(|r| engine.encode(&sentence[r])).collect()
-}
-
-/// Translates `docs` into the target of each route, in memory; `cache`, when
-/// given, answers sentences translated before and keeps the new ones.
-pub fn run(docs: &[Document], routes: &[Route], settings: &Settings, cache: Option<&Cache>, progress: &dyn Progress) -> Result<(Vec<Translated>, Stats)> {
-    let stop = AtomicBool::new(false);
-    let pipeline = Pipeline { routes, settings, cache, stop: &stop, progress };
-    let mut out = Vec::new();
-    let stats = pipeline.run(docs.iter().cloned().map(Ok), |_, translated| {
-        out.extend(translated);
+        let assignments = self.assignments()?;
+        for (lang, path, explicit) in &assignments {
+            if !self.inspected.contains_key(path) {
+                let dir = ModelDir::inspect(path, self.family, self.tokenizer.as_deref())?;
+                self.inspected.insert(path.clone(), dir);
+            }
+            let dir = &self.inspected[path];
+            dir.check_target(*lang)?;
+            let shared = assignments.iter().filter(|(_, p, e)| p == path && !e).count();
+            if !explicit && shared > 1 && !dir.family.is_multilingual() {
+                return Err(Error::OneTargetModel { path: path.clone() });
+            }
+        }
         Ok(())
-    })?;
-    out.sort_by_key(|t| (routes.iter().position(|r| r.lang == t.lang), t.doc));
-    Ok((out, stats))
-}
+    }
 
-/// Each document of `docs` rebuilt in `lang` from the translations of `plan`'s
-/// distinct sentences, typeset; `doc` indices count within `docs`.
-pub(crate) fn assemble(docs: &[Document], plan: &Plan, lang: Lang, translations: &[String], notes: &[Notes], typography: Option<&Typography>) -> Vec<Translated> {
-    let mut unit = 0;
-    let mut out = Vec::with_capacity(docs.len());
-    for (d, doc) in docs.iter().enumerate() {
-        let mut texts = Vec::new();
-        let mut text_changes = Vec::new();
-        let mut text_suspects = Vec::new();
-        for text in doc.texts() {
-            let mut units = Vec::with_capacity(text.units.len());
-            let mut these = Vec::new();
-            let mut unsure = Vec::new();
-            for unit_text in text.unit_texts() {
-                for (_, id) in &plan.units[unit].sentences {
-                    if let Some(n) = notes.get(*id) {
-                        these.extend(n.changes.iter().cloned());
-                        unsure.extend(n.suspects.iter().cloned());
+    /// Where restricted-vocabulary views go: beside the cache, but never beside
+    /// a path there that is no usable cache (a device, a directory, someone's file).
+    fn views_dir(&self) -> PathBuf {
+        if let Some(d) = &self.work_dir {
+            return d.clone();
+        }
+        let path = self.cache.as_ref().map_or_else(cache::default_path, |c| c.path().to_path_buf());
+        match &self.cache {
+            Some(c) if !c.is_on() && std::fs::symlink_metadata(&path).is_ok() => std::env::temp_dir().join("mova"),
+            _ => path.parent().map_or_else(std::env::temp_dir, Path::to_path_buf),
+        }
+    }
+
+    /// Checks (see [`TranslatorBuilder::check`]), loads each model directory
+    /// once, and makes one route per target.
+    pub fn build(mut self) -> Result<Translator> {
+        self.check()?;
+        let assignments = self.assignments()?;
+        let options = EngineOptions { work_dir: self.views_dir(), ..self.engine_options.clone() };
+        let mut loaded: HashMap<PathBuf, Arc<dyn Backend>> = HashMap::new();
+        let mut warnings = Vec::new();
+        let mut routes = Vec::new();
+        for &lang in &self.targets {
+            let engine = match self.engines.iter().find(|(l, _)| *l == lang) {
+                Some((_, e)) => e.clone(),
+                None => {
+                    let path = &assignments.iter().find(|(l, _, _)| *l == lang).ok_or_else(|| Error::Internal(format!("no model assigned to {lang}")))?.1;
+                    match loaded.get(path) {
+                        Some(e) => e.clone(),
+                        None => {
+                            let dir = self.inspected.remove(path).ok_or_else(|| Error::Internal(format!("model {} not inspected", path.display())))?;
+                            let served: Vec<Lang> = assignments.iter().filter(|(_, p, _)| p == path).map(|(l, _, _)| *l).collect();
+                            let options = EngineOptions {
+                                restrict_to: if self.vocabulary == Vocabulary::Full { Vec::new() } else { served },
+                                restrict_any_size: self.vocabulary == Vocabulary::AlwaysRestricted,
+                                ..options.clone()
+                            };
+                            let e = Engine::load(dir, options)?;
+                            warnings.extend(e.warning().map(str::to_string));
+                            let e: Arc<dyn Backend> = Arc::new(e);
+                            loaded.insert(path.clone(), e.clone());
+                            e
+                        }
                     }
                 }
-                let text = rebuild_unit(unit_text, &plan.units[unit], translations);
-                units.push(match typography {
-                    Some(t) => typography::apply(&text, lang, t),
-                    None => text,
-                });
-                unit += 1;
-            }
-            texts.push(units);
-            text_changes.push(these);
-            text_suspects.push(unsure);
+            };
+            routes.push(Route::new(lang, engine)?);
         }
-        out.push(Translated { lang, doc: d, texts, changes: text_changes, suspects: text_suspects });
-    }
-    out
-}
-
-/// The unit's text with each sentence replaced by its translation; the gaps
-/// between sentences (spaces, line breaks) are kept.
-fn rebuild_unit(text: &str, unit: &UnitPlan, translations: &[String]) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
-    let mut pos = 0;
-    for (range, id) in &unit.sentences {
-        out.push_str(text.get(pos..range.start).unwrap_or_default());
-        out.push_str(translations.get(*id).map_or("", String::as_str));
-        pos = range.end;
-    }
-    out.push_str(text.get(pos..).unwrap_or_default());
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn model_text_collapses_whitespace() {
-        assert_eq!(model_text("  a\n b\t\tc  "), "a b c");
-    }
-
-    #[test]
-    fn rebuild_keeps_gaps() {
-        let unit = UnitPlan { sentences: vec![(0..3, 1), (5..8, 0)] };
-        let t = vec!["X".to_string(), "Y".to_string()];
-        assert_eq!(rebuild_unit("Ab.\n Cd. ", &unit, &t), "Y\n X ");
-    }
-
-    #[test]
-    fn default_budget_keeps_decoder_tokens_per_batch() {
-        assert_eq!([1, 2, 4, 5, 64].map(default_max_batch_tokens), [1280, 640, 320, 256, 64]);
-        assert_eq!(default_max_batch_tokens(0), 1280);
+        let settings = Settings { max_batch_tokens: self.max_batch_tokens.unwrap_or_else(|| default_max_batch_tokens(self.engine_options.beam)), ..self.settings };
+        Ok(Translator { routes, settings, cache: self.cache, stop: self.stop, warnings })
     }
 }

@@ -59,18 +59,21 @@ struct Lists {
     prepositions: HashMap<&'static str, HashSet<&'static str>>,
 }
 
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let mut sections = crate::data::sections(include_str!("../models/typography/rules.txt"));
-    let mut take = |s: &str| sections.remove(s).unwrap_or_default();
-    Lists {
-        units: take("units").into_iter().collect(),
-        signs: take("signs").into_iter().filter_map(|s| s.chars().next()).collect(),
+static LISTS: LazyLock<Lists> = LazyLock::new(|| lists().unwrap_or_else(|e| panic!("{e}")));
+
+fn lists() -> crate::Result<Lists> {
+    let mut file = crate::data::RuleFile::new("models/typography/rules.txt", include_str!("../models/typography/rules.txt"));
+    let lists = Lists {
+        units: file.take("units").into_iter().collect(),
+        signs: file.take("signs").into_iter().filter_map(|s| s.chars().next()).collect(),
         prepositions: HashMap::from([
-            ("ru", take("prepositions-ru").into_iter().collect()),
-            ("be", take("prepositions-be").into_iter().collect()),
+            ("ru", file.take("prepositions-ru").into_iter().collect()),
+            ("be", file.take("prepositions-be").into_iter().collect()),
         ]),
-    }
-});
+    };
+    file.finish()?;
+    Ok(lists)
+}
 
 /// Typesets `text`, written in `lang`.
 pub fn apply(text: &str, lang: Lang, t: &Typography) -> String {

@@ -3,7 +3,7 @@
 
 use mova::layout;
 use mova::normalize::{normalize, Rules};
-use mova::translate::unit_sentences;
+use mova::sentences::unit_sentences;
 use proptest::prelude::*;
 
 /// News-like text: words, abbreviations, numbers, quotes, dashes, odd spaces and

@@ -136,3 +136,20 @@ fn bad_input_is_refused_with_the_offset() {
     mova().arg("segment").arg(d.path()).assert().failure().stderr(predicate::str::contains("is a directory"));
     mova().args(["typography", "--lang", "de"]).write_stdin("x").assert().failure().stderr(predicate::str::contains("de"));
 }
+
+/// `mova segment big.txt | head -1`: a reader that goes away ends the command
+/// quietly, with 0, as it wanted no more.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "The talks went on. Officials said nothing.\n\n".repeat(100_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mova")).arg("segment").arg(&big).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert_eq!(first, "The talks went on.\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!((out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()), (Some(0), ""));
+}

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use mova::normalize::Rules;
-use mova::{layout, segment, translate};
+use mova::{layout, segment, sentences};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     for u in &units {
         let unit = &text[u.range.clone()];
         let mut pos = 0;
-        for (r, _) in translate::unit_sentences(unit, Rules::default()) {
+        for (r, _) in sentences::unit_sentences(unit, Rules::default()) {
             assert!(r.start >= pos && r.end <= unit.len() && unit.is_char_boundary(r.start) && unit.is_char_boundary(r.end));
             pos = r.end;
         }
@@ -36,5 +36,5 @@ fuzz_target!(|data: &[u8]| {
         assert!(t[pos..r.start].chars().all(char::is_whitespace));
         pos = r.end;
     }
-    let _ = segment::safe_cut(text);
+    let _ = sentences::safe_cut(text);
 });

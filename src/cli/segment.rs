@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use mova::translate::unit_sentences;
-use mova::{layout, segment};
+use mova::layout;
+use mova::sentences::{self, unit_sentences};
 
 use super::args::SegmentArgs;
 use super::io::{inputs, pieces, Sink};
@@ -16,7 +16,7 @@ pub fn run(a: SegmentArgs) -> Result<ExitCode> {
     let mut first_paragraph = true;
     for path in inputs(&a.inputs) {
         let mut continues = false;
-        for piece in pieces(&path, a.normalize.lossy, segment::safe_cut)? {
+        for piece in pieces(&path, a.normalize.lossy, sentences::safe_cut)? {
             let piece = piece?;
             let mut out = String::with_capacity(piece.text.len() + piece.text.len() / 8);
             for (i, unit) in layout::units(&piece.text).iter().enumerate() {

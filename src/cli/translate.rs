@@ -5,38 +5,25 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use mova::cache::{self, Cache};
-use mova::engine::{Engine, EngineOptions};
 use mova::error::shown;
-use mova::input::{self, Document};
-use mova::model::ModelDir;
+use mova::input::{self, Document, Source};
 use mova::names::Namer;
-use mova::pipeline::Pipeline;
-use mova::route::Route;
-use mova::translate::{Settings, Translated};
+use mova::stats::Stats;
+use mova::translate::{Translated, Translator, TranslatorBuilder, Vocabulary};
 use mova::{output, Error, Lang};
 
 use super::args::{NamesMode, Switch, TranslateArgs};
 use super::progress::Bar;
 
 pub fn run(a: TranslateArgs) -> Result<ExitCode> {
-    let max_batch_tokens = a.max_batch_tokens.unwrap_or_else(|| mova::translate::default_max_batch_tokens(a.beam.into()));
-    if max_batch_tokens == 0 {
-        bail!("--max-batch-tokens must be at least 1");
-    }
-    if a.max_sentence_tokens < 8 {
-        bail!("--max-sentence-tokens must be at least 8");
-    }
-    let langs = Lang::parse_list(&a.to)?;
-    if a.cache.is_none() && !a.no_cache && std::env::var_os("HOME").is_none() && std::env::var_os("XDG_CACHE_HOME").is_none() {
-        eprintln!("mova: warning: HOME is not set; the translation cache is {} (choose one with --cache FILE or MOVA_CACHE)", shown(&cache::default_path()));
-    }
+    let langs = check_args(&a)?;
     let t_read = Instant::now();
     check_out(&a.out, &a.inputs)?;
     // Never read what this run writes: the output directory (when it lies inside
@@ -49,22 +36,8 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         bail!("no .txt, .md or .jsonl files found in {}", show_paths(&a.inputs));
     }
     output::check_clashes(&sources, &a.out)?;
-    let assignments = assign_models(&a.models, &langs)?;
-    let mut dirs: HashMap<PathBuf, ModelDir> = HashMap::new();
-    for (lang, path, explicit) in &assignments {
-        if !dirs.contains_key(path) {
-            dirs.insert(path.clone(), ModelDir::inspect(path, a.family, a.tokenizer.as_deref())?);
-        }
-        let dir = &dirs[path];
-        dir.check_target(*lang)?;
-        let shared = assignments.iter().filter(|(_, p, e)| p == path && !e).count();
-        if !explicit && shared > 1 && !dir.family.is_multilingual() {
-            bail!(
-                "{}: a bilingual model translates into one language; give one per language: --model ru=DIR --model be=DIR (or --family if detection is wrong)",
-                shown(path)
-            );
-        }
-    }
+    let mut builder = builder(&a, &langs)?;
+    builder.check().map_err(explain)?;
     // Every input file is read through once before any work: a bad line in the
     // last file stops the run now, not after an hour of translation.
     let articles = input::check(&sources, a.normalize.lossy)?;
@@ -79,77 +52,126 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     }
 
     let t_load = Instant::now();
-    let cache_path = a.cache.clone().unwrap_or_else(cache::default_path);
-    let cache = (!a.no_cache).then(|| Cache::open(&cache_path));
-    let warn = |c: &Cache| {
-        for w in c.take_warnings() {
-            eprintln!("mova: warning: {w}");
-        }
-    };
-    if let Some(c) = &cache {
-        warn(c);
+    if !a.no_cache {
+        let c = Cache::open(&a.cache.clone().unwrap_or_else(cache::default_path));
+        warn_cache(&c);
+        builder = builder.cache(c);
     }
-    // Restricted-vocabulary views live beside the cache, but never beside a
-    // path there that is no usable cache (a device, a directory, someone's file).
-    let work_dir = match &cache {
-        Some(c) if !c.is_on() && std::fs::symlink_metadata(&cache_path).is_ok() => std::env::temp_dir().join("mova"),
-        _ => cache_path.parent().map_or_else(std::env::temp_dir, Path::to_path_buf),
-    };
-    let options = EngineOptions { beam: a.beam.into(), threads: a.threads, replicas: a.replicas, work_dir, ..EngineOptions::default() };
-    let mut engines: HashMap<PathBuf, Arc<Engine>> = HashMap::new();
-    let mut routes = Vec::new();
-    for (lang, path, _) in &assignments {
-        let engine = match engines.get(path) {
-            Some(e) => e.clone(),
-            None => {
-                let dir = dirs.remove(path).ok_or_else(|| anyhow::anyhow!("model {} inspected twice", path.display()))?;
-                let targets: Vec<Lang> = assignments.iter().filter(|(_, p, _)| p == path).map(|(l, _, _)| *l).collect();
-                let restrict_to = if a.full_vocab { Vec::new() } else { targets };
-                let e = Arc::new(Engine::load(dir, EngineOptions { restrict_to, restrict_any_size: a.restrict_vocab, ..options.clone() })?);
-                if let Some(w) = e.warning() {
-                    eprintln!("mova: warning: {w}");
-                }
-                engines.insert(path.clone(), e.clone());
-                e
-            }
-        };
-        routes.push(Route::new(*lang, engine)?);
-    }
-    let load = t_load.elapsed();
-
     let namer = match a.names {
         NamesMode::Fix => Some(Arc::new(Namer::new(super::names::gazetteer(&a.names_file)?)?)),
         NamesMode::Off => None,
     };
-    let settings = Settings {
-        max_batch_tokens,
-        max_sentence_tokens: a.max_sentence_tokens,
-        normalize: a.normalize.rules(),
-        typography: (a.typography == Switch::On).then(|| a.typography_flags.settings()),
-        names: namer,
-    };
-    let stop = interrupt_flag();
+    let translator = builder.names(namer).build().map_err(explain)?;
+    stop_on_interrupt(translator.stop_flag());
+    for w in translator.warnings() {
+        eprintln!("mova: warning: {w}");
+    }
+    let load = t_load.elapsed();
+
     let bar = Bar::new(a.quiet, (!stdin).then_some(articles));
-    let pipeline = Pipeline { routes: &routes, settings: &settings, cache: cache.as_ref(), stop, progress: &bar };
+    let (mut stats, files) = translate(&translator, &sources, &a, &bar)?;
+    stats.read = read;
+    stats.load = load;
+    if let Some(path) = &a.stats {
+        output::write_atomic(path, &format!("{:#}\n", stats.to_json()))?;
+    }
+    if !a.quiet {
+        eprintln!("mova: {stats}; {}", vocabularies(&translator).join(", "));
+        eprintln!("mova: wrote {files} files to {}", shown(&a.out));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The flags' values checked on their own; the target languages.
+fn check_args(a: &TranslateArgs) -> Result<Vec<Lang>> {
+    if a.max_batch_tokens == Some(0) {
+        bail!("--max-batch-tokens must be at least 1");
+    }
+    if a.max_sentence_tokens < 8 {
+        bail!("--max-sentence-tokens must be at least 8");
+    }
+    let langs = Lang::parse_list(&a.to)?;
+    if a.cache.is_none() && !a.no_cache && std::env::var_os("HOME").is_none() && std::env::var_os("XDG_CACHE_HOME").is_none() {
+        eprintln!("mova: warning: HOME is not set; the translation cache is {} (choose one with --cache FILE or MOVA_CACHE)", shown(&cache::default_path()));
+    }
+    Ok(langs)
+}
+
+/// The translator the flags describe, before its models are inspected.
+fn builder(a: &TranslateArgs, langs: &[Lang]) -> Result<TranslatorBuilder> {
+    let mut b = Translator::builder()
+        .targets(langs)
+        .family(a.family)
+        .tokenizer(a.tokenizer.clone())
+        .beam(a.beam.into())
+        .threads(a.threads, a.replicas)
+        .vocabulary(match (a.full_vocab, a.restrict_vocab) {
+            (true, _) => Vocabulary::Full,
+            (false, true) => Vocabulary::AlwaysRestricted,
+            (false, false) => Vocabulary::Restricted,
+        })
+        .max_sentence_tokens(a.max_sentence_tokens)
+        .normalize(a.normalize.rules())
+        .typography((a.typography == Switch::On).then(|| a.typography_flags.settings()));
+    if let Some(n) = a.max_batch_tokens {
+        b = b.max_batch_tokens(n);
+    }
+    for (lang, dir) in assign_models(&a.models, langs)? {
+        b = match lang {
+            Some(l) => b.model_for(l, dir),
+            None => b.model(dir),
+        };
+    }
+    // Without a cache, restricted-vocabulary views go where the cache would be.
+    if a.no_cache {
+        b = b.work_dir(a.cache.clone().unwrap_or_else(cache::default_path).parent().map_or_else(std::env::temp_dir, Path::to_path_buf));
+    }
+    Ok(b)
+}
+
+/// A library error given the flags that fix it.
+fn explain(e: Error) -> anyhow::Error {
+    match e {
+        Error::OneTargetModel { path } => anyhow::anyhow!(
+            "{}: a bilingual model translates into one language; give one per language: --model ru=DIR --model be=DIR (or --family if detection is wrong)",
+            shown(&path)
+        ),
+        e => e.into(),
+    }
+}
+
+fn warn_cache(c: &Cache) {
+    for w in c.take_warnings() {
+        eprintln!("mova: warning: {w}");
+    }
+}
+
+/// Runs the translation, writing outputs and the report; the stats and the
+/// number of files written.
+fn translate(translator: &Translator, sources: &[Source], a: &TranslateArgs, bar: &Bar) -> Result<(Stats, usize)> {
     let mut outputs = output::Outputs::new(&a.out);
     let mut report = match &a.report {
         Some(p) => Some((p.clone(), output::AtomicFile::create(p)?)),
         None => None,
     };
-    let mut write_time = std::time::Duration::ZERO;
-    let result = pipeline.run(input::stream(&sources, a.normalize.lossy), |doc, translated| {
-        let t = Instant::now();
-        outputs.write(&doc, &translated)?;
-        if let Some((path, file)) = report.as_mut() {
-            use std::io::Write;
-            let lines = report_lines(&doc, &translated).map_err(|e| Error::io(path.clone(), std::io::Error::other(e)))?;
-            file.write_all(lines.as_bytes()).map_err(|e| Error::io(path.clone(), e))?;
-        }
-        write_time += t.elapsed();
-        Ok(())
-    });
-    if let Some(c) = &cache {
-        warn(c);
+    let mut write_time = Duration::ZERO;
+    let result = translator.translate_with(
+        input::stream(sources, a.normalize.lossy),
+        |doc, translated| {
+            let t = Instant::now();
+            outputs.write(&doc, &translated)?;
+            if let Some((path, file)) = report.as_mut() {
+                use std::io::Write;
+                let lines = report_lines(&doc, &translated).map_err(|e| Error::io(path.clone(), std::io::Error::other(e)))?;
+                file.write_all(lines.as_bytes()).map_err(|e| Error::io(path.clone(), e))?;
+            }
+            write_time += t.elapsed();
+            Ok(())
+        },
+        bar,
+    );
+    if let Some(c) = translator.cache() {
+        warn_cache(c);
     }
     let mut stats = result?;
     let t_commit = Instant::now();
@@ -157,46 +179,41 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     if let Some((_, file)) = report {
         file.commit()?;
     }
-    stats.read = read;
-    stats.load = load;
     stats.write = write_time + t_commit.elapsed();
-    if let Some(path) = &a.stats {
-        output::write_atomic(path, &format!("{:#}\n", stats.to_json()))?;
-    }
-    if !a.quiet {
-        let vocab: Vec<String> = routes
-            .iter()
-            .filter(|r| routes.iter().position(|o| o.same_engine(r)) == routes.iter().position(|o| std::ptr::eq(o, *r)))
-            .map(|r| match r.engine.restricted() {
-                Some(v) if v.per_source => format!("output vocabulary {} of {} (restricted, plus the source's own pieces)", v.candidates, v.full),
-                Some(v) => format!("output vocabulary {} of {} (restricted)", v.candidates, v.full),
-                None => "output vocabulary full".to_string(),
-            })
-            .collect();
-        eprintln!("mova: {stats}; {}", vocab.join(", "));
-        eprintln!("mova: wrote {files} files to {}", shown(&a.out));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok((stats, files))
 }
 
-/// A flag set by Ctrl-C (and SIGTERM, SIGHUP): the run stops after the batches
+/// The output vocabulary of each engine, for the summary.
+fn vocabularies(translator: &Translator) -> Vec<String> {
+    let routes = translator.routes();
+    routes
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| routes.iter().position(|o| o.same_engine(r)) == Some(*i))
+        .map(|(_, r)| match r.engine.restricted() {
+            Some(v) if v.per_source => format!("output vocabulary {} of {} (restricted, plus the source's own pieces)", v.candidates, v.full),
+            Some(v) => format!("output vocabulary {} of {} (restricted)", v.candidates, v.full),
+            None => "output vocabulary full".to_string(),
+        })
+        .collect()
+}
+
+/// `stop` set by Ctrl-C (and SIGTERM, SIGHUP): the run stops after the batches
 /// already running, keeping their translations in the cache; a second Ctrl-C
 /// exits at once. Outputs are temporary files until the end, so neither leaves
 /// a partial output.
-fn interrupt_flag() -> &'static AtomicBool {
-    static STOP: AtomicBool = AtomicBool::new(false);
-    let _ = ctrlc::set_handler(|| {
-        if STOP.swap(true, Ordering::SeqCst) {
+fn stop_on_interrupt(stop: Arc<AtomicBool>) {
+    let _ = ctrlc::set_handler(move || {
+        if stop.swap(true, Ordering::SeqCst) {
             std::process::exit(130);
         }
         eprintln!("\nmova: stopping after the batches now running (Ctrl-C again to quit at once)");
     });
-    &STOP
 }
 
-/// Which model directory serves each target: `LANG=DIR` entries first, then a bare
-/// `DIR`; the flag says whether the language was named explicitly.
-fn assign_models(specs: &[String], langs: &[Lang]) -> Result<Vec<(Lang, PathBuf, bool)>> {
+/// The `--model` values as (language, directory): `LANG=DIR`, or a bare `DIR`
+/// for every other language; each target must have one.
+fn assign_models(specs: &[String], langs: &[Lang]) -> Result<Vec<(Option<Lang>, PathBuf)>> {
     if specs.is_empty() {
         bail!("no model given: pass --model DIR (or set MOVA_MODEL); get one with scripts/get-model, see README");
     }
@@ -217,14 +234,12 @@ fn assign_models(specs: &[String], langs: &[Lang]) -> Result<Vec<(Lang, PathBuf,
             }
         }
     }
-    langs
-        .iter()
-        .map(|&lang| match (by_lang.get(&lang), bare.as_ref()) {
-            (Some(p), _) => Ok((lang, p.clone(), true)),
-            (None, Some(p)) => Ok((lang, p.clone(), false)),
-            (None, None) => bail!("no model for {} ({lang}): add --model {lang}=DIR", lang.name()),
-        })
-        .collect()
+    if let (Some(lang), None) = (langs.iter().find(|l| !by_lang.contains_key(l)), &bare) {
+        bail!("no model for {} ({lang}): add --model {lang}=DIR", lang.name());
+    }
+    let mut out: Vec<(Option<Lang>, PathBuf)> = langs.iter().filter_map(|l| by_lang.remove(l).map(|p| (Some(*l), p))).collect();
+    out.extend(bare.map(|p| (None, p)));
+    Ok(out)
 }
 
 fn show_paths(paths: &[PathBuf]) -> String {

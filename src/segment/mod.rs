@@ -42,25 +42,6 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
-/// Where a long text can be cut for segmenting its parts apart: after its last
-/// blank line, else (in one long paragraph) before the last sentence of the last
-/// unit, a cut inside a paragraph. For [`crate::stream::Pieces`].
-pub fn safe_cut(text: &str) -> Option<(usize, bool)> {
-    let mut end = text.len();
-    while let Some(p) = text[..end].rfind('\n') {
-        let line_start = text[..p].rfind('\n').map_or(0, |q| q + 1);
-        if line_start > 0 && text[line_start..p].trim().is_empty() {
-            return Some((p + 1, false));
-        }
-        end = p;
-    }
-    let unit = crate::layout::units(text).pop()?;
-    let unit_text = &text[unit.range.clone()];
-    let n = crate::normalize::normalize(unit_text, crate::normalize::Rules::default());
-    let last = sentences(&n.text).into_iter().skip(1).last()?;
-    Some((unit.range.start + n.original_range(last).start, true))
-}
-
 /// Byte ranges of the segments of `text`.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let words = words(text);

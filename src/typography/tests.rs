@@ -52,3 +52,9 @@ fn belarusian_apostrophe() {
     assert_eq!(apply("з'ява і сям’я", Lang::Be, &t), "зʼява і сямʼя");
     assert_eq!(ru("д'Артаньян"), "д'Артаньян");
 }
+
+#[test]
+fn the_rules_file_reads_whole() {
+    let lists = super::lists().unwrap();
+    assert!(lists.units.contains("км") && lists.prepositions["be"].contains("ў"));
+}

@@ -1,17 +1,19 @@
-//! The inference engine: CTranslate2 through ct2rs, at the token level.
+//! The real engine: CTranslate2 through ct2rs, with the model's SentencePiece models.
 //!
-//! In: batches of source token sequences (SentencePiece pieces plus the family's
-//! language and end tokens) and optional target prefixes.
-//! Out: the best hypothesis of each, as tokens. The engine does no batching of its
-//! own here: mova sorts and cuts batches itself (see [`crate::batch`]), so every
-//! call is one padded batch and progress can be reported between calls.
+//! In: a model directory ([`ModelDir`]) and [`EngineOptions`]. Out: an [`Engine`],
+//! the [`Backend`] the pipeline runs batches on. CTranslate2 does no batching of
+//! its own here: mova sorts and cuts batches itself (see [`crate::batch`]), so
+//! every call is one padded batch and progress can be reported between calls.
 
 use std::path::{Path, PathBuf};
 
 use ct2rs::sys::{BatchType, ComputeType, Config, Device, TranslationOptions, Translator};
 use sentencepiece::SentencePieceProcessor;
 
+use super::{Backend, Tokens};
+use crate::cache::Cache;
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::model::ModelDir;
 
 /// Most output tokens per sentence.
@@ -58,12 +60,6 @@ pub struct Restricted {
     pub full: usize,
     /// Whether the source's own pieces are candidates too (per-source rules).
     pub per_source: bool,
-}
-
-/// Something that translates token batches: CTranslate2, or a stand-in in tests.
-pub trait Backend: Send + Sync {
-    /// Translates one batch; `prefixes`, when given, has one entry per source.
-    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> Result<Vec<Vec<String>>>;
 }
 
 /// A loaded model: the CTranslate2 translator and its SentencePiece models.
@@ -147,22 +143,6 @@ impl Engine {
         Ok(Engine { dir, vocab, warning, translator, options, source_sp, target_sp })
     }
 
-    /// Replicas that can translate batches at the same time.
-    pub fn replicas(&self) -> usize {
-        self.options.replicas.max(1)
-    }
-
-    /// Decoding settings that change the output, for the translation cache.
-    pub fn decoding(&self) -> String {
-        let vocab = self.vocab.map_or("full".to_string(), |r| r.candidates.to_string());
-        format!("beam={};max_input={};max_decoding=2n+16;vocab={vocab}", self.options.beam.max(1), self.options.max_input_length)
-    }
-
-    /// The output vocabulary's restriction, when it is restricted.
-    pub fn restricted(&self) -> Option<Restricted> {
-        self.vocab
-    }
-
     /// A problem the user should hear about that did not stop loading.
     pub fn warning(&self) -> Option<&str> {
         self.warning.as_deref()
@@ -173,38 +153,9 @@ impl Engine {
         &self.dir
     }
 
-    /// The model directory's path.
-    pub fn path(&self) -> &PathBuf {
-        &self.dir.path
-    }
-
     /// Longest source the engine takes, in tokens (CTranslate2 would truncate beyond).
     pub fn max_input_length(&self) -> usize {
         self.options.max_input_length
-    }
-
-    /// Longest source, in tokens, translated whole: within `max_input_length`,
-    /// and short enough that its output (up to 2n + 16 tokens) is not cut at
-    /// the decoding limit.
-    pub fn max_source_tokens(&self) -> usize {
-        self.options.max_input_length.min((MAX_DECODING - 16) / 2)
-    }
-
-    /// SentencePiece pieces of `text`.
-    pub fn encode(&self, text: &str) -> Result<Vec<String>> {
-        let pieces = self.source_sp.encode(text).map_err(|e| Error::Tokenizer {
-            path: self.dir.source_spm.clone(),
-            problem: format!("cannot tokenize: {e}"),
-        })?;
-        Ok(pieces.into_iter().map(|p| p.piece).collect())
-    }
-
-    /// Text of output pieces.
-    pub fn decode(&self, pieces: &[String]) -> Result<String> {
-        self.target_sp.decode_pieces(pieces).map_err(|e| Error::Tokenizer {
-            path: self.dir.target_spm.clone(),
-            problem: format!("cannot detokenize the output: {e}"),
-        })
     }
 
     fn options(&self, longest: usize) -> TranslationOptions<String, String> {
@@ -221,15 +172,80 @@ impl Engine {
 }
 
 impl Backend for Engine {
-    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> Result<Vec<Vec<String>>> {
+    fn path(&self) -> &Path {
+        &self.dir.path
+    }
+
+    /// Tokens around the pieces as the model's family wants them (see `family`),
+    /// and `</s>` unless CTranslate2 adds it; checks the model has `lang`.
+    fn tokens(&self, lang: Lang) -> Result<Tokens> {
+        let dir = &self.dir;
+        dir.check_target(lang)?;
+        let family = dir.family;
+        let lang_token = family.lang_token(lang).map(str::to_string);
+        let mut tokens = Tokens::default();
+        if family.target_token_in_source() {
+            tokens.source_prefix.extend(lang_token);
+        } else {
+            tokens.source_prefix.extend(family.source_lang_token().map(str::to_string));
+            tokens.target_prefix.extend(lang_token);
+        }
+        if dir.append_eos() {
+            tokens.source_suffix.push(dir.config.eos_token.clone());
+        }
+        Ok(tokens)
+    }
+
+    fn encode(&self, text: &str) -> Result<Vec<String>> {
+        let pieces = self.source_sp.encode(text).map_err(|e| Error::Tokenizer {
+            path: self.dir.source_spm.clone(),
+            problem: format!("cannot tokenize: {e}"),
+        })?;
+        Ok(pieces.into_iter().map(|p| p.piece).collect())
+    }
+
+    fn decode(&self, pieces: &[String]) -> Result<String> {
+        self.target_sp.decode_pieces(pieces).map_err(|e| Error::Tokenizer {
+            path: self.dir.target_spm.clone(),
+            problem: format!("cannot detokenize the output: {e}"),
+        })
+    }
+
+    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> std::result::Result<Vec<Vec<String>>, String> {
         let longest = sources.iter().map(Vec::len).max().unwrap_or(0);
         let options = self.options(longest);
         let results = match prefixes {
             Some(p) => self.translator.translate_batch_with_target_prefix(sources, p, &options, None),
             None => self.translator.translate_batch(sources, &options, None),
         }
-        .map_err(|e| Error::Engine { path: self.dir.path.clone(), batch: 0, message: first_line(&e.to_string()) })?;
+        .map_err(|e| first_line(&e.to_string()))?;
         Ok(results.into_iter().map(|r| r.hypotheses.into_iter().next().unwrap_or_default()).collect())
+    }
+
+    fn replicas(&self) -> usize {
+        self.options.replicas.max(1)
+    }
+
+    /// Within `max_input_length`, and short enough that the output (up to
+    /// 2n + 16 tokens) is not cut at the decoding limit.
+    fn max_source_tokens(&self) -> usize {
+        self.options.max_input_length.min((MAX_DECODING - 16) / 2)
+    }
+
+    /// SHA-256 of the model's files, remembered by the cache while they are unchanged.
+    fn fingerprint(&self, cache: &Cache) -> Result<String> {
+        let dir = &self.dir;
+        let stamp = dir.stamp().map_err(|e| Error::io(&dir.path, e))?;
+        cache.fingerprint(&dir.path, &stamp, || dir.fingerprint()).map_err(|e| Error::io(&dir.path, e))
+    }
+
+    fn decoding(&self) -> String {
+        let vocab = self.vocab.map_or("full".to_string(), |r| r.candidates.to_string());
+        format!("beam={};max_input={};max_decoding=2n+16;vocab={vocab}", self.options.beam.max(1), self.options.max_input_length)
+    }
+
+    fn restricted(&self) -> Option<Restricted> {
+        self.vocab
     }
 }
 
