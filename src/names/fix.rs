@@ -25,6 +25,7 @@ mod cases;
 mod context;
 mod forms;
 mod near;
+mod sounds;
 mod words;
 
 use std::collections::HashSet;
@@ -145,14 +146,14 @@ impl Fixer {
         let r = Renderings::new(&self.detector.entities, source, &mentions, lang);
         let mut edits: Vec<(Range<usize>, String, usize, Origin)> = Vec::new();
         let mut suspects = Vec::new();
-        let wholes = self.wholes(&r, &mentions, translation, lang, &mut edits);
+        let wholes = self.wholes(&r, source, &mentions, translation, lang, &mut edits, &mut suspects);
         let tokens: Vec<Token> = tokens(translation).into_iter().filter(|t| !wholes.iter().any(|w| w.start < t.end && t.start < w.end)).filter_map(|t| self.classify(&r, translation, t, lang)).collect();
         let mut seen = vec![false; mentions.len()];
         for span in spans(&tokens, translation) {
             let mi = span.0;
             seen[mi] = true;
             let toks: Vec<(&Token, usize)> = span.1.iter().map(|&(t, w)| (&tokens[t], w)).collect();
-            let hint = context::english_hint(&source[..mentions[mi].range.start]);
+            let hint = hint_for(source, &mentions, mi, toks[0].0.range.start as f64 / translation.len() as f64);
             let ctx = Ctx { r: &r, text: translation, lang, hint, edits: &edits };
             match decide(&ctx, mi, &toks) {
                 Ok(list) => edits.extend(list.into_iter().map(|(range, new, why)| (range, new, mi, why))),
@@ -162,9 +163,15 @@ impl Fixer {
                 }
             }
         }
+        let taken: Vec<Range<usize>> = wholes.iter().cloned().chain(tokens.iter().map(|t| t.range.clone())).collect();
         for (mi, m) in mentions.iter().enumerate() {
-            if !seen[mi] && !wholes_of(&edits, mi) {
-                suspects.push(self.suspect(source, m, "", "not found in the translation".into()));
+            if seen[mi] || wholes_of(&edits, mi) || mentions[..mi].iter().zip(&seen).any(|(o, s)| *s && o.entity == m.entity) {
+                continue;
+            }
+            match self.sounding(&r, source, &mentions, mi, translation, lang, &taken, &edits) {
+                Some(Ok(edit)) => edits.push(edit),
+                Some(Err((word, why))) => suspects.push(self.suspect(source, m, &word, why)),
+                None => suspects.push(self.suspect(source, m, "", "not found in the translation".into())),
             }
         }
         suspects.extend(latin_left(source, translation, &edits, &mentions));
@@ -175,12 +182,13 @@ impl Fixer {
         Suspect { entity: self.detector.entities[m.entity].id.clone(), source: source[m.range.clone()].to_string(), word: word.to_string(), why }
     }
 
-    /// Whole spellings found in the output → edits; returns the ranges taken.
-    fn wholes(&self, r: &Renderings, mentions: &[Mention], text: &str, lang: Lang, edits: &mut Vec<(Range<usize>, String, usize, Origin)>) -> Vec<Range<usize>> {
+    /// Whole spellings found in the output → edits in the case the context
+    /// asks (the nominative when it says nothing); returns the ranges taken.
+    #[allow(clippy::too_many_arguments)]
+    fn wholes(&self, r: &Renderings, source: &str, mentions: &[Mention], text: &str, lang: Lang, edits: &mut Vec<(Range<usize>, String, usize, Origin)>, suspects: &mut Vec<Suspect>) -> Vec<Range<usize>> {
         let mut taken: Vec<Range<usize>> = Vec::new();
         for (spelling, mi) in &r.wholes {
             let e = &self.detector.entities[mentions[*mi].entity];
-            let new = e.words_for(lang, mentions[*mi].part).join(" ");
             let why = if spelling.is_ascii() { Origin::Latin } else { Origin::OtherLanguage };
             // The spelling may itself be an accepted form (AP for Associated Press).
             if e.alternatives(lang).iter().any(|a| a == spelling) {
@@ -188,13 +196,86 @@ impl Fixer {
             }
             for (at, _) in text.match_indices(spelling.as_str()) {
                 let range = at..at + spelling.len();
-                if boundary(text, &range) && !taken.iter().any(|t| t.start < range.end && range.start < t.end) && new != *spelling {
-                    taken.push(range.clone());
-                    edits.push((range, new.clone(), *mi, why));
+                if !boundary(text, &range) || taken.iter().any(|t| t.start < range.end && range.start < t.end) {
+                    continue;
+                }
+                taken.push(range.clone());
+                let hint = hint_for(source, mentions, *mi, at as f64 / text.len() as f64);
+                let ctx = Ctx { r, text, lang, hint, edits: edits.as_slice() };
+                match self.whole_form(&ctx, mentions, *mi, &range, why == Origin::Latin) {
+                    Ok(new) if new != *spelling => edits.push((range, new, *mi, why)),
+                    Ok(_) => {}
+                    Err(why) => suspects.push(self.suspect(source, &mentions[*mi], spelling, why)),
                 }
             }
         }
         taken
+    }
+
+    /// What to write over a whole wrong rendering at `range` of mention `mi`:
+    /// its target form in the case the context asks.
+    fn whole_form(&self, ctx: &Ctx, mentions: &[Mention], mi: usize, range: &Range<usize>, latin: bool) -> Result<String, String> {
+        let targets = &ctx.r.targets[mi];
+        if targets.is_empty() {
+            let e = &self.detector.entities[mentions[mi].entity];
+            return Ok(e.words_for(ctx.lang, mentions[mi].part).join(" "));
+        }
+        let unique = |set: Cases| targets.iter().all(|t| cases::each(set).map(|c| &t[c as usize]).collect::<HashSet<_>>().len() == 1);
+        let case = narrow(ctx, mi, &ctx.text[..range.start], &ctx.text[range.end..], cases::ALL, &unique, latin)?;
+        let mut new = targets.iter().map(|t| t[case as usize].as_str()).collect::<Vec<_>>().join(" ");
+        let old = &ctx.text[range.clone()];
+        if old.chars().count() > 1 && old.chars().all(|c| !c.is_lowercase()) {
+            new = new.to_uppercase();
+        }
+        Ok(new)
+    }
+
+    /// A name the translation has as it sounds in English (Раша, Юнайтед
+    /// Стейтс): the one run of capitalised words no name explains whose
+    /// sound key is that of an English spelling of mention `mi`. `None` when
+    /// there is none; an error when its case is unclear or there are several.
+    #[allow(clippy::too_many_arguments)]
+    fn sounding(&self, r: &Renderings, source: &str, mentions: &[Mention], mi: usize, text: &str, lang: Lang, taken: &[Range<usize>], edits: &[(Range<usize>, String, usize, Origin)]) -> Option<Result<(Range<usize>, String, usize, Origin), (String, String)>> {
+        let m = &mentions[mi];
+        let e = &self.detector.entities[m.entity];
+        if r.derived[mi] || e.kind == Kind::Person {
+            return None;
+        }
+        // The listed spellings only: the source's may be a variant that
+        // matched the entity loosely.
+        let spellings: Vec<&str> = e.english.iter().map(String::as_str).collect();
+        let free = |range: &Range<usize>| {
+            let w = text[range.clone()].to_lowercase();
+            !taken.iter().chain(edits.iter().map(|e| &e.0)).any(|t| t.start < range.end && range.start < t.end) && !self.known().contains(&w) && !r.by_form.contains_key(&w) && !stem_form(r, &w)
+        };
+        let words: Vec<Range<usize>> = tokens(text).into_iter().filter(|t| text[t.clone()].starts_with(char::is_uppercase) && !text[t.clone()].is_ascii()).collect();
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for i in 0..words.len() {
+            for j in i..words.len().min(i + 3) {
+                // Words of one run: one space or a hyphen between.
+                if j > i && !matches!(&text[words[j - 1].end..words[j].start], " " | "-" | "\u{a0}") {
+                    break;
+                }
+                let range = words[i].start..words[j].end;
+                if !words[i..=j].iter().all(free) {
+                    break;
+                }
+                if spellings.iter().any(|s| sounds::sounds_like(&text[range.clone()], s)) && !found.contains(&range) {
+                    found.push(range);
+                }
+            }
+        }
+        let range = match found.len() {
+            0 => return None,
+            1 => found.remove(0),
+            _ => return Some(Err((text[found[0].clone()].to_string(), "several words sound like it".into()))),
+        };
+        let hint = hint_for(source, mentions, mi, range.start as f64 / text.len() as f64);
+        let ctx = Ctx { r, text, lang, hint, edits };
+        Some(match self.whole_form(&ctx, mentions, mi, &range, true) {
+            Ok(new) => Ok((range, new, mi, Origin::Transliteration)),
+            Err(why) => Err((text[range].to_string(), why)),
+        })
     }
 
     /// The ways an output word may render a name, or `None` when it cannot.
@@ -219,12 +300,12 @@ impl Fixer {
             }
             return Some(Token { range, hits: hits.clone(), possessive: bare.is_some(), lower: false });
         }
-        if low.is_ascii() || r.stems.iter().flatten().any(|s| s.chars().count() >= 4 && low.strip_prefix(s.as_str()).is_some_and(|rest| CASE_ENDINGS.contains(&rest))) {
+        if low.is_ascii() || stem_form(r, &low) {
             return None;
         }
         // A word beside other capitalised words no name explains belongs to a
         // longer name («Эйр Кэнада»): it is not a misspelling of this one.
-        let renders = |w: &str| r.by_form.contains_key(w) || near_miss(w, r, self.known(), lang).is_some();
+        let renders = |w: &str| r.by_form.contains_key(w) || self.known().contains(w) || near_miss(w, r, self.known(), lang).is_some();
         if cyrillic_neighbour(text, &range, renders) {
             return None;
         }
@@ -269,6 +350,12 @@ impl Fixer {
         out.push_str(&text[pos..]);
         Fixed { text: out, changes, suspects }
     }
+}
+
+/// A word on the stem of a right form with a case ending the paradigm may
+/// not know (Индий, the genitive plural of Индия): right, left alone.
+fn stem_form(r: &Renderings, low: &str) -> bool {
+    r.stems.iter().flatten().any(|s| s.chars().count() >= 4 && low.strip_prefix(s.as_str()).is_some_and(|rest| CASE_ENDINGS.contains(&rest)))
 }
 
 fn wholes_of(edits: &[(Range<usize>, String, usize, Origin)], mi: usize) -> bool {
@@ -334,9 +421,21 @@ struct Ctx<'a> {
     edits: &'a [(Range<usize>, String, usize, Origin)],
 }
 
+/// The English hint for mention `mi`, read at the occurrence of its name in
+/// the source whose place (a fraction of the text) is nearest `at`: the
+/// same name may stand after "in" in one sentence and "to" in the next.
+fn hint_for(source: &str, mentions: &[Mention], mi: usize, at: f64) -> Option<Cases> {
+    let m = &mentions[mi];
+    let place = |o: &Mention| (o.range.start as f64 / source.len().max(1) as f64 - at).abs();
+    let nearest = mentions.iter().filter(|o| o.entity == m.entity && o.part == m.part).min_by(|a, b| place(a).total_cmp(&place(b))).unwrap_or(m);
+    context::english_hint(source, nearest.range.clone())
+}
+
 /// The cases of the name form listed right before a name of mention
 /// `mi`, if any: after a comma only between places (a person after a comma
-/// may stand in apposition).
+/// may stand in apposition). A name before it that does not decline (США,
+/// Гродно) passes on the case of the preposition before it ("из США или
+/// Канады").
 fn listed_case(ctx: &Ctx, mi: usize, before: &str) -> Option<Cases> {
     let r = ctx.r;
     let (w, comma) = context::listed_after(before)?;
@@ -346,12 +445,61 @@ fn listed_case(ctx: &Ctx, mi: usize, before: &str) -> Option<Cases> {
     let hits: Vec<&Hit> = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| !comma || r.places[h.mention] && r.places[mi]).collect();
     let best = hits.iter().map(|h| h.origin).min()?;
     let set = hits.iter().filter(|h| h.origin == best).fold(0, |a, h| a | h.cases);
+    if set == cases::ALL {
+        return context::preposition_before(&before[..at], ctx.lang).filter(|p| p & NOM == 0);
+    }
     (set != 0).then_some(set)
+}
+
+/// The cases of a right name form listed right after a name ("в Кения и
+/// Эфиопии"): names in one list share their case.
+fn listed_next(ctx: &Ctx, after: &str) -> Option<Cases> {
+    let rest = after.trim_start_matches(' ');
+    let rest = ["и ", "і ", "или ", "або ", "ці "].iter().find_map(|c| rest.strip_prefix(c))?;
+    let w = rest.split(|c: char| !c.is_alphabetic()).next()?;
+    let set = ctx.r.by_form.get(&w.to_lowercase())?.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases);
+    (set != 0 && set != cases::ALL).then_some(set)
+}
+
+/// The one case to write over a wrong form whose own ending allows `set`,
+/// between `before` and `after`, or why no one case can be chosen: the
+/// words before it (a preposition, title, governing verb or agreeing
+/// adjective: sure; a noun: a suggestion), the names listed with it, the
+/// source's hint. A Latin leftover still open goes to the nominative.
+fn narrow(ctx: &Ctx, mi: usize, before: &str, after: &str, mut set: Cases, unique: &dyn Fn(Cases) -> bool, latin: bool) -> Result<inflect::Case, String> {
+    let cue = context::cue_before(before, ctx.lang);
+    // A preposition or title whose cases the wrong word's form cannot have
+    // still decides ("з Цихануская" → з Ціханоўскай).
+    match cue {
+        Some((p, true)) if set & p != 0 => set &= p,
+        Some((p, true)) if p & NOM == 0 => set = p,
+        _ => {}
+    }
+    match listed_case(ctx, mi, before) {
+        Some(l) if set & l != 0 && !unique(set) => set &= l,
+        Some(l) if set & l == 0 && l & NOM == 0 => set = l,
+        _ => {}
+    }
+    for more in [listed_next(ctx, after), ctx.hint, cue.filter(|c| !c.1).map(|c| c.0)] {
+        if let Some(h) = more.filter(|h| !unique(set) && set & h != 0) {
+            set &= h;
+        }
+    }
+    if !unique(set) {
+        // A Latin leftover is wrong in any case; the nominative is the
+        // dictionary form a reader recognises.
+        if latin && set & NOM != 0 {
+            set = NOM;
+        } else {
+            return Err(format!("case unclear ({})", cases::names(set)));
+        }
+    }
+    Ok(cases::each(set).next().unwrap_or(inflect::Case::Nom))
 }
 
 /// What to write for one span of name words, or why it is left alone.
 fn decide(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)]) -> Result<Vec<Edit>, String> {
-    let (r, text, lang, hint) = (ctx.r, ctx.text, ctx.lang, ctx.hint);
+    let (r, text) = (ctx.r, ctx.text);
     // The surest reading of a word decides its cases: a form of the other
     // language's name before a transliteration that happens to decline alike.
     let hits = |t: &Token, w: usize| {
@@ -379,35 +527,10 @@ fn decide(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)]) -> Result<Vec<Edit>, S
     if set == 0 {
         return Err("the words of the name disagree in case".into());
     }
-    // The words before decide; a preposition or title whose cases the
-    // wrong word's form cannot have still does ("з Цихануская" → з Ціханоўскай).
-    match context::cases_before(before, lang) {
-        Some(p) if set & p != 0 => set &= p,
-        Some(p) if p & NOM == 0 => set = p,
-        _ => {}
-    }
     let latin = per.iter().any(|(hs, _)| hs.iter().any(|h| h.origin == Origin::Latin));
     let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
-    // A name in a list takes the case of the name before it; the source's
-    // preposition chooses between the cases still open.
-    match listed_case(ctx, mi, before) {
-        Some(l) if set & l != 0 && !unique(set) => set &= l,
-        Some(l) if set & l == 0 && l & NOM == 0 => set = l,
-        _ => {}
-    }
-    if let Some(h) = hint.filter(|h| !unique(set) && set & h != 0) {
-        set &= h;
-    }
-    if !unique(set) {
-        // A Latin leftover is wrong in any case; the nominative is the
-        // dictionary form a reader recognises.
-        if latin && set & NOM != 0 {
-            set = NOM;
-        } else {
-            return Err(format!("case unclear ({})", cases::names(set)));
-        }
-    }
-    let case = cases::each(set).next().unwrap_or(inflect::Case::Nom);
+    let after = &text[toks[toks.len() - 1].0.range.end..];
+    let case = narrow(ctx, mi, before, after, set, &unique, latin)?;
     let mut out = Vec::new();
     for ((t, w), (hs, right)) in toks.iter().zip(&per) {
         if *right {

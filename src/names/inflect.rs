@@ -35,8 +35,34 @@ pub struct Role {
     pub surname: bool,
 }
 
+const IRREGULAR: &str = include_str!("../../models/names/paradigms.tsv");
+
+/// Words with their own forms (`models/names/paradigms.tsv`), per language.
+fn irregular(word: &str, lang: Lang) -> Option<[String; 6]> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<(Lang, String), [String; 6]>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        for line in IRREGULAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let lang = match cols.first() {
+                Some(&"ru") => Lang::Ru,
+                Some(&"be") => Lang::Be,
+                _ => continue,
+            };
+            if cols.len() == 7 {
+                t.insert((lang, cols[1].to_string()), std::array::from_fn(|i| cols[i + 1].to_string()));
+            }
+        }
+        t
+    });
+    table.get(&(lang, word.to_string())).cloned()
+}
+
 /// The six case forms of `word`.
 pub fn forms(word: &str, lang: Lang, role: Role) -> [String; 6] {
+    if let Some(f) = irregular(word, lang) {
+        return f;
+    }
     // Abbreviations (США, МТЗ) do not decline.
     if word.chars().count() >= 2 && word.chars().all(|c| !c.is_lowercase()) {
         return std::array::from_fn(|_| word.to_string());

@@ -84,3 +84,14 @@ fn adjectives_in_place_names() {
     assert_eq!(j("Новая", Lang::Be), "Новая Новай Новай Новую Новай Новай");
     assert!(adjective_forms("Минск", Lang::Ru).is_none());
 }
+
+#[test]
+fn irregular_words_take_their_listed_forms() {
+    let place = Role { gender: Gender::Male, person: false, surname: false };
+    assert_eq!(forms("Крэмль", Lang::Be, place)[5], "Крамлі");
+    assert_eq!(forms("Усход", Lang::Be, place)[1], "Усходу");
+    // Every data line is read: seven columns, a known language.
+    let lines = IRREGULAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    assert!(lines.clone().count() >= 2);
+    assert!(lines.into_iter().all(|l| l.split('\t').count() == 7 && irregular(l.split('\t').nth(1).unwrap(), if l.starts_with("ru") { Lang::Ru } else { Lang::Be }).is_some()));
+}
