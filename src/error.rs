@@ -39,7 +39,7 @@ pub enum Error {
     Model { path: PathBuf, problem: String },
 
     /// The model cannot produce a requested target language.
-    #[error("{}: this {family} model has no {lang} target ({wanted}); use a model that covers {lang}, or pass --model {code}=DIR for a {lang} model", shown(path))]
+    #[error("{}: this {family} model has no {lang} target ({wanted}); use a model that covers {lang}, or a {lang} model of its own", shown(path))]
     UnsupportedTarget { path: PathBuf, family: String, lang: String, code: String, wanted: String },
 
     /// The SentencePiece model could not be found or loaded.

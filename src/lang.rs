@@ -44,7 +44,7 @@ impl Lang {
             }
         }
         if out.is_empty() {
-            return Err(Error::Usage("--to needs at least one language: ru, be".into()));
+            return Err(Error::Usage("no target language given; give at least one: ru, be".into()));
         }
         Ok(out)
     }

@@ -1,8 +1,11 @@
 //! The streaming pipeline: articles in, translated articles out, in bounded memory.
 //!
 //! In: an iterator of [`Document`]s (a JSON Lines file may come in parts), the
-//! [`Route`]s, [`Settings`], an optional [`Cache`]. Out: each document with its
-//! [`Translated`] versions, handed to a sink in input order, and [`Stats`].
+//! [`Route`]s (each with its engine, any [`crate::engine::Backend`]), [`Settings`],
+//! an optional [`Cache`]. Out: each document with its [`Translated`] versions,
+//! handed to a sink in input order, and [`Stats`]. Run through
+//! [`crate::translate::Translator`]; tested through the stand-in engine
+//! (`pipeline/tests.rs`).
 //!
 //! Three stages run at once, joined by bounded channels:
 //! 1. prepare (one thread, Rayon inside): group documents into chunks, normalise,
@@ -10,7 +13,7 @@
 //!    tokenise the rest and cut token-budgeted batches over all targets of an
 //!    engine at once (Russian and Belarusian requests of a multilingual model
 //!    share batches);
-//! 2. translate (one thread per engine replica): run batches, detokenise;
+//! 2. work (one thread per engine replica): run batches, detokenise;
 //! 3. collect (the caller's thread): store each finished batch in the cache,
 //!    put names right, and when a chunk is complete, rebuild and typeset its
 //!    units and give its documents to the sink.

@@ -2,7 +2,6 @@
 //! as the one-line summary at the end of `mova translate`.
 
 use std::fmt;
-use std::ops::AddAssign;
 use std::time::Duration;
 
 /// What a run did and how long each stage took.
@@ -48,31 +47,6 @@ pub struct Stats {
     pub names: Duration,
     /// Name words mova put right in the output.
     pub renamed: usize,
-}
-
-impl AddAssign for Stats {
-    fn add_assign(&mut self, o: Stats) {
-        self.articles += o.articles;
-        self.sentences += o.sentences;
-        self.unique += o.unique;
-        self.translated += o.translated;
-        self.cached += o.cached;
-        self.reused += o.reused;
-        self.cut += o.cut;
-        self.source_tokens += o.source_tokens;
-        self.output_tokens += o.output_tokens;
-        self.batches += o.batches;
-        self.targets += o.targets;
-        self.read += o.read;
-        self.load += o.load;
-        self.prepare += o.prepare;
-        self.translate += o.translate;
-        self.wall += o.wall;
-        self.assemble += o.assemble;
-        self.write += o.write;
-        self.names += o.names;
-        self.renamed += o.renamed;
-    }
 }
 
 impl Stats {

@@ -387,3 +387,43 @@ impl TranslatorBuilder {
         Ok(Translator { routes, settings, cache: self.cache, stop: self.stop, warnings })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::stand_in::{Mode, StandIn};
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("models/test").join(name)
+    }
+
+    #[test]
+    fn every_target_needs_a_model_and_a_bilingual_one_serves_one() {
+        let e = Translator::builder().model_for(Lang::Ru, fixture("echo-en-ru")).check().unwrap_err();
+        assert_eq!(e.to_string(), "no model for Belarusian (be); give one for it or for all targets");
+        let mut b = Translator::builder().model(fixture("echo-en-ru"));
+        assert!(matches!(b.check(), Err(Error::OneTargetModel { .. })));
+        // Named per language, or with one target, it is fine; checking loads nothing.
+        let mut b = Translator::builder().model_for(Lang::Ru, fixture("echo-en-ru")).model_for(Lang::Be, fixture("echo-en-ru"));
+        b.check().unwrap();
+        Translator::builder().targets(&[Lang::Ru]).model(fixture("echo-en-ru")).check().unwrap();
+        assert!(Translator::builder().targets(&[]).check().is_err());
+    }
+
+    #[test]
+    fn engines_win_over_models_and_are_shared_by_their_targets() {
+        let engine: Arc<dyn Backend> = Arc::new(StandIn::new(Mode::Echo));
+        let t = Translator::builder().model("/no/such/model").engine(Lang::Ru, engine.clone()).engine(Lang::Be, engine).build().unwrap();
+        let [ru, be] = t.routes() else { panic!("two routes") };
+        assert!((ru.lang, be.lang) == (Lang::Ru, Lang::Be) && ru.same_engine(be));
+        assert!(t.warnings().is_empty() && t.cache().is_none());
+    }
+
+    #[test]
+    fn one_model_directory_is_loaded_once_for_both_targets() {
+        let t = Translator::builder().model(fixture("echo-nllb")).threads(1, 1).vocabulary(Vocabulary::Full).build().unwrap();
+        let [ru, be] = t.routes() else { panic!("two routes") };
+        assert!(ru.same_engine(be));
+        assert_eq!((ru.target_prefix.as_slice(), be.target_prefix.as_slice()), (&["rus_Cyrl".to_string()][..], &["bel_Cyrl".to_string()][..]));
+    }
+}

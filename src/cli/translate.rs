@@ -90,7 +90,7 @@ fn check_args(a: &TranslateArgs) -> Result<Vec<Lang>> {
     if a.max_sentence_tokens < 8 {
         bail!("--max-sentence-tokens must be at least 8");
     }
-    let langs = Lang::parse_list(&a.to)?;
+    let langs = Lang::parse_list(&a.to).map_err(|e| anyhow::anyhow!("--to: {e}"))?;
     if a.cache.is_none() && !a.no_cache && std::env::var_os("HOME").is_none() && std::env::var_os("XDG_CACHE_HOME").is_none() {
         eprintln!("mova: warning: HOME is not set; the translation cache is {} (choose one with --cache FILE or MOVA_CACHE)", shown(&cache::default_path()));
     }
@@ -134,6 +134,10 @@ fn explain(e: Error) -> anyhow::Error {
     match e {
         Error::OneTargetModel { path } => anyhow::anyhow!(
             "{}: a bilingual model translates into one language; give one per language: --model ru=DIR --model be=DIR (or --family if detection is wrong)",
+            shown(&path)
+        ),
+        Error::UnsupportedTarget { path, family, lang, code, wanted } => anyhow::anyhow!(
+            "{}: this {family} model has no {lang} target ({wanted}); use a model that covers {lang}, or pass --model {code}=DIR for a {lang} model",
             shown(&path)
         ),
         e => e.into(),
