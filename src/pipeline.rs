@@ -114,7 +114,10 @@ pub(crate) struct Pipeline<'a> {
     pub routes: &'a [Route],
     pub settings: &'a Settings,
     pub cache: Option<&'a Cache>,
-    pub stop: &'a AtomicBool,
+    /// Set from outside (Ctrl-C) to stop the run.
+    pub interrupt: &'a AtomicBool,
+    /// Set by the run itself when it fails, so that the other stages end.
+    pub halt: AtomicBool,
     pub progress: &'a dyn Progress,
 }
 
@@ -197,6 +200,11 @@ fn lock(memo: &Mutex<Memo>) -> std::sync::MutexGuard<'_, Memo> {
 }
 
 impl Pipeline<'_> {
+    /// Whether the run is to end: interrupted, or failed.
+    fn stopped(&self) -> bool {
+        self.interrupt.load(Ordering::Relaxed) || self.halt.load(Ordering::Relaxed)
+    }
+
     fn groups(&self) -> Vec<Group> {
         let mut groups: Vec<Group> = Vec::new();
         for (r, route) in self.routes.iter().enumerate() {
@@ -289,7 +297,7 @@ impl Pipeline<'_> {
         let mut pending: Vec<Document> = Vec::new();
         let mut bytes = 0;
         let mut docs = docs.peekable();
-        while !self.stop.load(Ordering::Relaxed) {
+        while !self.stopped() {
             let doc = docs.next();
             let end = doc.is_none();
             match doc {
@@ -332,7 +340,7 @@ impl Pipeline<'_> {
             for mut job in chunk_jobs {
                 job.batch = batches;
                 batches += 1;
-                if self.stop.load(Ordering::Relaxed) || jobs.send(job).is_err() {
+                if self.stopped() || jobs.send(job).is_err() {
                     return;
                 }
             }
@@ -455,7 +463,7 @@ impl Pipeline<'_> {
     /// Stage 2: batches → detokenised text, one thread per replica.
     fn work(&self, jobs: Receiver<Job>, msgs: Sender<Msg>) {
         for job in jobs {
-            if self.stop.load(Ordering::Relaxed) {
+            if self.stopped() {
                 continue;
             }
             let t = Instant::now();
@@ -507,7 +515,7 @@ impl Pipeline<'_> {
                 Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
                 Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
             }
-            if st.failure.is_none() && self.stop.load(Ordering::Relaxed) {
+            if st.failure.is_none() && self.interrupt.load(Ordering::Relaxed) {
                 st.failure = Some(Error::Interrupted);
             }
             if st.failure.is_some() {
@@ -519,7 +527,7 @@ impl Pipeline<'_> {
                 let c = st.chunks.remove(&st.next).expect("present");
                 let t = Instant::now();
                 if let Err(e) = self.finish(c, st.memo, st.stats, sink) {
-                    self.stop.store(true, Ordering::Relaxed);
+                    self.halt.store(true, Ordering::Relaxed);
                     st.failure = Some(e);
                     break;
                 }
@@ -535,7 +543,7 @@ impl Pipeline<'_> {
         match st.failure.take() {
             Some(e) => Err(e),
             // Stopped while waiting: the other stages ended before a message came.
-            None if !st.chunks.is_empty() && self.stop.load(Ordering::Relaxed) => Err(Error::Interrupted),
+            None if !st.chunks.is_empty() && self.interrupt.load(Ordering::Relaxed) => Err(Error::Interrupted),
             None if !st.chunks.is_empty() => Err(Error::Internal("a chunk was left unfinished".into())),
             None => Ok(()),
         }
@@ -552,7 +560,7 @@ impl Pipeline<'_> {
                 st.chunks.insert(c.id, *c);
             }
             Msg::Failed(e) => {
-                self.stop.store(true, Ordering::Relaxed);
+                self.halt.store(true, Ordering::Relaxed);
                 st.failure.get_or_insert(e);
             }
             Msg::Done { chunk, items, texts, source_tokens, output_tokens, secs } => {

@@ -155,7 +155,7 @@ impl Translator {
         I: Iterator<Item = Result<Document>> + Send,
         S: FnMut(Document, Vec<Translated>) -> Result<()>,
     {
-        let pipeline = Pipeline { routes: &self.routes, settings: &self.settings, cache: self.cache.as_ref(), stop: &self.stop, progress };
+        let pipeline = Pipeline { routes: &self.routes, settings: &self.settings, cache: self.cache.as_ref(), interrupt: &self.stop, halt: AtomicBool::new(false), progress };
         pipeline.run(docs, sink)
     }
 
@@ -170,7 +170,8 @@ impl Translator {
     }
 
     /// The flag that stops a run after the batches already running (set it from
-    /// a Ctrl-C handler); the run then fails with [`Error::Interrupted`].
+    /// a Ctrl-C handler); the run then fails with [`Error::Interrupted`], and so
+    /// does every later run until the flag is cleared.
     pub fn stop_flag(&self) -> Arc<AtomicBool> {
         self.stop.clone()
     }

@@ -140,6 +140,9 @@ fn a_failing_batch_stops_the_run_with_its_number_and_the_engine_message() {
     assert!(e.to_string().starts_with("stand-in:upper: translation failed in batch ") && e.to_string().ends_with(": stand-in failure on `BOOM`"), "{e}");
     // Documents before the failing one may be given out; it and later ones never.
     assert!(got.len() <= 12, "{} documents given out", got.len());
+    // The translator is not spent: the next run goes through.
+    let (result, got) = run(&t, articles(3, |i| format!("Article {i} is fine.")));
+    assert_eq!((result.unwrap().articles, got.len()), (3, 3));
 }
 
 #[test]
