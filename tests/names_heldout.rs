@@ -3,12 +3,15 @@
 //! names stay, they are the common-names table's), the Russian form derived
 //! from the English spellings and the Belarusian form from the Russian form and
 //! the English spellings, and compared with the listed forms (given name and
-//! surname). Prints the exact-match rates: Russian must reach 80% (82% now),
-//! Belarusian 90%. Foreign people (Biden, Scholz) are counted apart, their Russian forms
-//! following pronunciation (English→Russian practical transcription for
-//! English spellings): 70%.
+//! surname). Prints the exact-match rates; issue 15 asks Russian ≥ 85% (86% now),
+//! Belarusian ≥ 90% (93%). Foreign people (Biden, Scholz) are counted apart, their
+//! Russian forms following pronunciation (English→Russian practical transcription
+//! for English spellings): ≥ 70% (71%). A second check derives the Russian names
+//! of the gazetteer's places from their Belarusian-tradition spellings, every
+//! place word held out (the costs of `models/names/be_ru.tsv` are counted on
+//! these pairs, so it shows the correspondences, not a held-out measure).
 
-use mova::names::derive::Deriver;
+use mova::names::derive::{looks_belarusian_word, Deriver};
 use mova::names::{Gazetteer, Kind, Part};
 use mova::translit::Registry;
 use mova::Lang;
@@ -48,8 +51,26 @@ fn derived_forms_match_held_out_entries() {
     let (fnn, fru, fbe, fmisses) = rates("int_");
     eprintln!("held out {fnn} foreign persons: ru {fru} exact ({:.0}%), be {fbe} exact ({:.0}%)\n{fmisses}", pc(fru, fnn), pc(fbe, fnn));
     assert!(n >= 20 && fnn >= 10);
-    // Issue 15 asks 85% for Russian; 82% is reached (akanne undone by the
-    // Russian word model misses Соболенко, Старостина).
-    assert!(pc(ru, n) >= 80.0 && pc(be, n) >= 90.0, "Belarusian persons below 80% (ru) or 90% (be)");
+    assert!(pc(ru, n) >= 85.0 && pc(be, n) >= 90.0, "Belarusian persons below 85% (ru) or 90% (be)");
     assert!(pc(fru, fnn) >= 70.0, "foreign persons below 70% (ru)");
+}
+
+#[test]
+fn places_from_belarusian_spellings() {
+    let g = Gazetteer::builtin();
+    let places: Vec<_> = g.entities.iter().filter(|e| e.kind == Kind::Place && !e.ru.is_empty() && !e.be.is_empty()).collect();
+    let held: Vec<String> = places.iter().flat_map(|e| e.ru.split(' ').chain(e.be.split(' ')).map(str::to_lowercase).collect::<Vec<_>>()).collect();
+    let strip = |list: &str| list.lines().filter(|l| !l.split('\t').next().is_some_and(|w| held.iter().any(|h| h == w))).collect::<Vec<_>>().join("\n");
+    let registry = Registry::builtin().unwrap();
+    let deriver = Deriver::with_words(&registry, &strip(Registry::words(Lang::Ru)), &strip(Registry::words(Lang::Be)));
+    let (mut n, mut ok) = (0, 0);
+    for e in &places {
+        for s in e.english.iter().filter(|s| s.split(' ').all(looks_belarusian_word) && s.split(' ').count() == e.ru.split(' ').count()) {
+            n += 1;
+            ok += usize::from(deriver.russian(s) == e.ru);
+        }
+    }
+    eprintln!("places, Belarusian spellings → Russian: {ok} of {n} exact");
+    // 34 with the counted costs; 29 with а → о at the former flat 1.5.
+    assert!(n >= 80 && ok >= 32, "{ok} of {n}");
 }

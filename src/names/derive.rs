@@ -117,7 +117,19 @@ impl<'a> Deriver<'a> {
                 return b;
             }
         }
-        self.ru.candidates(w, 1, None).first().map(|c| c.text.clone()).filter(|r| cyrillic(r)).or_else(|| Some(recase(&transcribe(&self.en_ru, &fold_latin(w)), w)).filter(|r| cyrillic(r))).unwrap_or_default()
+        self.best_russian(w).filter(|r| cyrillic(r)).or_else(|| Some(recase(&transcribe(&self.en_ru, &fold_latin(w)), w)).filter(|r| cyrillic(r))).unwrap_or_default()
+    }
+
+    /// The best reverse transliteration of one word, a soft sign the
+    /// spelling does not show before a consonant costing [`SILENT_COST`]:
+    /// press spellings drop it, so the word model alone decides between
+    /// Аземша and Аземьша, and it is a guess either way.
+    fn best_russian(&self, w: &str) -> Option<String> {
+        let silent = |t: &str| {
+            let c: Vec<char> = t.to_lowercase().chars().collect();
+            c.windows(2).filter(|p| matches!(p[0], 'ь' | 'ъ') && !"аеёиоуыэюя".contains(p[1])).count() as f64
+        };
+        self.ru.candidates(w, 4, None).into_iter().map(|c| (c.score - SILENT_COST * silent(&c.text), c.text)).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, t)| t)
     }
 
     /// The Belarusian form of a Belarusian-tradition spelling, word by word:
@@ -134,16 +146,12 @@ impl<'a> Deriver<'a> {
     }
 
     /// A Belarusian-tradition spelling → Russian: read with the Belarusian
-    /// schemes, then each correspondence undone where the Russian word model
-    /// likes it best.
+    /// schemes, then the correspondences undone where the Russian word model
+    /// and the correspondences' own odds (`models/names/be_ru.tsv`) agree best.
     fn russian_of_belarusian(&self, w: &str) -> Option<String> {
         let be = self.be.candidates(w, 1, None).into_iter().next()?.text;
         let options = self.be_ru.options(&be.to_lowercase());
-        // Each correspondence undone costs a little: the model alone would
-        // turn every а into о.
-        let default = options.first()?.clone();
-        let cost = |c: &str| CHANGE_COST * c.chars().zip(default.chars()).filter(|(a, b)| a != b).count() as f64;
-        let best = options.into_iter().map(|c| (self.ru.likelihood(&c) - cost(&c), c)).max_by(|a, b| a.0.total_cmp(&b.0))?.1;
+        let best = options.into_iter().map(|(c, cost)| (self.ru.likelihood(&c) - cost, c)).max_by(|a, b| a.0.total_cmp(&b.0))?.1;
         Some(recase(&best, w)).filter(|r| cyrillic(r))
     }
 
@@ -361,14 +369,18 @@ pub fn cyrillic(form: &str) -> bool {
     form.chars().any(char::is_alphabetic) && form.chars().all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё' | 'І' | 'і' | 'Ў' | 'ў' | '\'' | '’' | '-' | ' '))
 }
 
-/// The Belarusian → Russian correspondences of `models/names/be_ru.tsv`.
+/// The Belarusian → Russian correspondences of `models/names/be_ru.tsv`:
+/// each piece's Russian options with what choosing one costs (natural log).
 struct BeRu {
-    endings: Vec<(String, Vec<String>)>,
-    letters: Vec<(Vec<char>, Vec<String>)>,
+    endings: Vec<(String, Vec<(String, f64)>)>,
+    letters: Vec<(Vec<char>, Vec<(String, f64)>)>,
 }
 
-/// What one undone correspondence costs against the word model (natural log).
+/// What an option other than the first costs where the table gives no odds.
 const CHANGE_COST: f64 = 1.5;
+
+/// What a soft sign the English spelling does not show costs (natural log).
+const SILENT_COST: f64 = 0.5;
 
 /// Most Russian spellings tried for one Belarusian word.
 const MAX_OPTIONS: usize = 4096;
@@ -383,7 +395,15 @@ impl BeRu {
                 continue;
             }
             let Some((from, to)) = l.split_once('\t') else { continue };
-            let to: Vec<String> = to.split(' ').map(str::to_string).collect();
+            // "о:0.50": the option and its cost; without one, the first is free and the others CHANGE_COST.
+            let to: Vec<(String, f64)> = to
+                .split(' ')
+                .enumerate()
+                .map(|(i, o)| match o.split_once(':') {
+                    Some((o, c)) => (o.to_string(), c.parse().unwrap_or(CHANGE_COST)),
+                    None => (o.to_string(), if i == 0 { 0.0 } else { CHANGE_COST }),
+                })
+                .collect();
             match section {
                 "endings" => b.endings.push((from.to_string(), to)),
                 _ => b.letters.push((from.chars().collect(), to)),
@@ -393,41 +413,41 @@ impl BeRu {
     }
 
     /// Every Russian spelling of lower-case Belarusian `be` the
-    /// correspondences allow (at most [`MAX_OPTIONS`]).
-    fn options(&self, be: &str) -> Vec<String> {
+    /// correspondences allow (at most [`MAX_OPTIONS`]), with its cost.
+    fn options(&self, be: &str) -> Vec<(String, f64)> {
         let (stem, endings) = match self.endings.iter().find(|(e, _)| be.ends_with(e.as_str()) && be.len() > e.len() + 2) {
             Some((e, ru)) => (&be[..be.len() - e.len()], ru.clone()),
-            None => (be, vec![String::new()]),
+            None => (be, vec![(String::new(), 0.0)]),
         };
         // The whole word, for the letters after the stem.
         let c: Vec<char> = be.chars().collect();
         let stem_len = stem.chars().count();
-        let mut out: Vec<String> = vec![String::new()];
+        let mut out: Vec<(String, f64)> = vec![(String::new(), 0.0)];
         let mut i = 0;
         while i < stem_len {
             let (len, opts) = match self.letters.iter().find(|(from, _)| c[i..].starts_with(from)) {
                 Some((from, to)) => (from.len(), self.allowed(&c, i, from.len(), to)),
-                None => (1, vec![c[i].to_string()]),
+                None => (1, vec![(c[i].to_string(), 0.0)]),
             };
             let keep = if out.len() * opts.len() > MAX_OPTIONS { 1 } else { opts.len() };
-            out = out.iter().flat_map(|o| opts.iter().take(keep).map(move |x| format!("{o}{x}"))).collect();
+            out = out.iter().flat_map(|(o, k)| opts.iter().take(keep).map(move |(x, kx)| (format!("{o}{x}"), k + kx))).collect();
             i += len;
         }
-        out.iter().flat_map(|o| endings.iter().map(move |e| format!("{o}{e}"))).collect()
+        out.iter().flat_map(|(o, k)| endings.iter().map(move |(e, ke)| (format!("{o}{e}"), k + ke))).collect()
     }
 
     /// The options of the piece at `i`, narrowed by Russian spelling: и, not
     /// ы, after ж ш ч; э first stays; т, д only before a soft vowel.
-    fn allowed(&self, c: &[char], i: usize, len: usize, to: &[String]) -> Vec<String> {
+    fn allowed(&self, c: &[char], i: usize, len: usize, to: &[(String, f64)]) -> Vec<(String, f64)> {
         let prev = i.checked_sub(1).map(|k| c[k]);
         let next = c.get(i + len).copied();
         let soft = next.is_some_and(|n| "іеёюяь".contains(n));
         match c[i] {
-            'ы' if prev.is_some_and(|p| "жшч".contains(p)) => vec!["и".into()],
-            'э' if i == 0 => vec!["э".into()],
-            'ц' | 'д' if !soft => vec![to[0].clone()],
+            'ы' if prev.is_some_and(|p| "жшч".contains(p)) => vec![("и".into(), 0.0)],
+            'э' if i == 0 => vec![("э".into(), 0.0)],
+            'ц' | 'д' if !soft => vec![(to[0].0.clone(), 0.0)],
             // Before a soft vowel Belarusian ц, дз are Russian т, д (Ціханоўская).
-            'ц' | 'д' => to[1..].to_vec(),
+            'ц' | 'д' => to[1..].iter().map(|(o, _)| (o.clone(), 0.0)).collect(),
             _ => to.to_vec(),
         }
     }
