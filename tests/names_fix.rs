@@ -140,10 +140,10 @@ fn injected_errors_are_fixed_and_correct_sentences_kept() {
     std::fs::write(&listing, misses.join("\n")).unwrap();
     println!("misses: {}", listing.display());
     assert!(harmed.is_empty(), "correct sentences changed:\n{}", harmed.join("\n"));
-    // Issue 14 asks for 95%; this is what the post-edit reaches today (77.7%
-    // on 2026-12-02), kept from going back. The misses are listed in the file
-    // printed above, most of them a case no word of the sentence tells.
-    assert!(fixed * 1000 >= total * 775, "{fixed}/{total} fixed; misses:\n{}", misses.join("\n"));
+    // Issue 14 asks for 95% (423 of 444, 95.3%, on 2026-12-02). The misses
+    // are listed in the file printed above: cases no word of the sentence
+    // tells, and misspellings beyond a confusable letter.
+    assert!(fixed * 100 >= total * 95, "{fixed}/{total} fixed; misses:\n{}", misses.join("\n"));
 }
 
 mod properties {

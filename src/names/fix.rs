@@ -146,7 +146,15 @@ impl Fixer {
         let r = Renderings::new(&self.detector.entities, source, &mentions, lang);
         let mut edits: Vec<(Range<usize>, String, usize, Origin)> = Vec::new();
         let mut suspects = Vec::new();
-        let wholes = self.wholes(&r, source, &mentions, translation, lang, &mut edits, &mut suspects);
+        let mut wholes = self.wholes(&r, source, &mentions, translation, lang, &mut edits, &mut suspects);
+        // Names of several words written as they sound (Нью Зіланд) go whole,
+        // before their words are read one by one.
+        for mi in 0..mentions.len() {
+            if let Some(Ok(edit)) = self.sounding(&r, source, &mentions, mi, translation, lang, &wholes, &edits, true) {
+                wholes.push(edit.0.clone());
+                edits.push(edit);
+            }
+        }
         let tokens: Vec<Token> = tokens(translation).into_iter().filter(|t| !wholes.iter().any(|w| w.start < t.end && t.start < w.end)).filter_map(|t| self.classify(&r, translation, t, lang)).collect();
         let mut seen = vec![false; mentions.len()];
         for span in spans(&tokens, translation) {
@@ -168,7 +176,7 @@ impl Fixer {
             if seen[mi] || wholes_of(&edits, mi) || mentions[..mi].iter().zip(&seen).any(|(o, s)| *s && o.entity == m.entity) {
                 continue;
             }
-            match self.sounding(&r, source, &mentions, mi, translation, lang, &taken, &edits) {
+            match self.sounding(&r, source, &mentions, mi, translation, lang, &taken, &edits, false) {
                 Some(Ok(edit)) => edits.push(edit),
                 Some(Err((word, why))) => suspects.push(self.suspect(source, m, &word, why)),
                 None => suspects.push(self.suspect(source, m, "", "not found in the translation".into())),
@@ -224,7 +232,10 @@ impl Fixer {
         let case = narrow(ctx, mi, &ctx.text[..range.start], &ctx.text[range.end..], cases::ALL, &unique, latin)?;
         let mut new = targets.iter().map(|t| t[case as usize].as_str()).collect::<Vec<_>>().join(" ");
         let old = &ctx.text[range.clone()];
-        if old.chars().count() > 1 && old.chars().all(|c| !c.is_lowercase()) {
+        // A name in capitals (a dateline) stays in capitals; an abbreviation
+        // (U.K.) is no such name.
+        let listed = self.detector.entities[mentions[mi].entity].english.iter().any(|s| s == old);
+        if old.chars().count() > 1 && old.chars().all(|c| !c.is_lowercase()) && !listed {
             new = new.to_uppercase();
         }
         Ok(new)
@@ -234,8 +245,9 @@ impl Fixer {
     /// Стейтс): the one run of capitalised words no name explains whose
     /// sound key is that of an English spelling of mention `mi`. `None` when
     /// there is none; an error when its case is unclear or there are several.
+    /// `several`: only names of several words, in runs of several words.
     #[allow(clippy::too_many_arguments)]
-    fn sounding(&self, r: &Renderings, source: &str, mentions: &[Mention], mi: usize, text: &str, lang: Lang, taken: &[Range<usize>], edits: &[(Range<usize>, String, usize, Origin)]) -> Option<Result<(Range<usize>, String, usize, Origin), (String, String)>> {
+    fn sounding(&self, r: &Renderings, source: &str, mentions: &[Mention], mi: usize, text: &str, lang: Lang, taken: &[Range<usize>], edits: &[(Range<usize>, String, usize, Origin)], several: bool) -> Option<Result<(Range<usize>, String, usize, Origin), (String, String)>> {
         let m = &mentions[mi];
         let e = &self.detector.entities[m.entity];
         if r.derived[mi] || e.kind == Kind::Person {
@@ -243,10 +255,13 @@ impl Fixer {
         }
         // The listed spellings only: the source's may be a variant that
         // matched the entity loosely.
-        let spellings: Vec<&str> = e.english.iter().map(String::as_str).collect();
+        let spellings: Vec<&str> = e.english.iter().map(String::as_str).filter(|s| !several || s.contains([' ', '-'])).collect();
+        if spellings.is_empty() {
+            return None;
+        }
         let free = |range: &Range<usize>| {
             let w = text[range.clone()].to_lowercase();
-            !taken.iter().chain(edits.iter().map(|e| &e.0)).any(|t| t.start < range.end && range.start < t.end) && !self.known().contains(&w) && !r.by_form.contains_key(&w) && !stem_form(r, &w)
+            !taken.iter().chain(edits.iter().map(|e| &e.0)).any(|t| t.start < range.end && range.start < t.end) && !self.known().contains(&w) && !r.by_form.get(&w).is_some_and(|hs| hs.iter().any(|h| h.origin.right())) && !stem_form(r, &w)
         };
         let words: Vec<Range<usize>> = tokens(text).into_iter().filter(|t| text[t.clone()].starts_with(char::is_uppercase) && !text[t.clone()].is_ascii()).collect();
         let mut found: Vec<Range<usize>> = Vec::new();
@@ -257,6 +272,9 @@ impl Fixer {
                     break;
                 }
                 let range = words[i].start..words[j].end;
+                if several && j == i {
+                    continue;
+                }
                 if !words[i..=j].iter().all(free) {
                     break;
                 }
@@ -445,17 +463,20 @@ fn listed_case(ctx: &Ctx, mi: usize, before: &str) -> Option<Cases> {
     let hits: Vec<&Hit> = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| !comma || r.places[h.mention] && r.places[mi]).collect();
     let best = hits.iter().map(|h| h.origin).min()?;
     let set = hits.iter().filter(|h| h.origin == best).fold(0, |a, h| a | h.cases);
-    if set == cases::ALL {
-        return context::preposition_before(&before[..at], ctx.lang).filter(|p| p & NOM == 0);
+    // The preposition before it governs both ("к Тихановской и Веронике").
+    let p = context::preposition_before(&before[..at], ctx.lang).filter(|p| p & NOM == 0);
+    match p {
+        Some(p) if set & p != 0 => Some(set & p),
+        _ if set == cases::ALL => None,
+        _ => (set != 0).then_some(set),
     }
-    (set != 0).then_some(set)
 }
 
 /// The cases of a right name form listed right after a name ("в Кения и
 /// Эфиопии"): names in one list share their case.
 fn listed_next(ctx: &Ctx, after: &str) -> Option<Cases> {
     let rest = after.trim_start_matches(' ');
-    let rest = ["и ", "і ", "или ", "або ", "ці "].iter().find_map(|c| rest.strip_prefix(c))?;
+    let rest = [", ", "и ", "і ", "или ", "або ", "ці "].iter().find_map(|c| rest.strip_prefix(c))?;
     let w = rest.split(|c: char| !c.is_alphabetic()).next()?;
     let set = ctx.r.by_form.get(&w.to_lowercase())?.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases);
     (set != 0 && set != cases::ALL).then_some(set)
@@ -467,7 +488,7 @@ fn listed_next(ctx: &Ctx, after: &str) -> Option<Cases> {
 /// adjective: sure; a noun: a suggestion), the names listed with it, the
 /// source's hint. A Latin leftover still open goes to the nominative.
 fn narrow(ctx: &Ctx, mi: usize, before: &str, after: &str, mut set: Cases, unique: &dyn Fn(Cases) -> bool, latin: bool) -> Result<inflect::Case, String> {
-    let cue = context::cue_before(before, ctx.lang);
+    let cue = context::cue_before(before, ctx.lang, !ctx.r.places[mi] && ctx.r.persons[mi]);
     // A preposition or title whose cases the wrong word's form cannot have
     // still decides ("з Цихануская" → з Ціханоўскай).
     match cue {
@@ -480,15 +501,19 @@ fn narrow(ctx: &Ctx, mi: usize, before: &str, after: &str, mut set: Cases, uniqu
         Some(l) if set & l == 0 && l & NOM == 0 => set = l,
         _ => {}
     }
-    for more in [listed_next(ctx, after), ctx.hint, cue.filter(|c| !c.1).map(|c| c.0)] {
+    for more in [listed_next(ctx, after), cue.filter(|c| !c.1).map(|c| c.0), ctx.hint] {
         if let Some(h) = more.filter(|h| !unique(set) && set & h != 0) {
             set &= h;
         }
     }
     if !unique(set) {
-        // A Latin leftover is wrong in any case; the nominative is the
-        // dictionary form a reader recognises.
-        if latin && set & NOM != 0 {
+        // A Latin leftover is wrong in any case; after в/у/на a place is
+        // far more often where something is than where it goes; elsewhere
+        // the nominative is the dictionary form a reader recognises.
+        let loc = cases::bit(inflect::Case::Loc);
+        if latin && set & loc != 0 && set & cases::bit(inflect::Case::Acc) != 0 && ctx.r.places[mi] && context::preposition_before(before, ctx.lang).is_some_and(|p| p & loc != 0) {
+            set = loc;
+        } else if latin && set & NOM != 0 {
             set = NOM;
         } else {
             return Err(format!("case unclear ({})", cases::names(set)));
@@ -527,7 +552,8 @@ fn decide(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)]) -> Result<Vec<Edit>, S
     if set == 0 {
         return Err("the words of the name disagree in case".into());
     }
-    let latin = per.iter().any(|(hs, _)| hs.iter().any(|h| h.origin == Origin::Latin));
+    // Undeclined Latin, transliterated or near forms say nothing of the case.
+    let latin = per.iter().any(|(hs, _)| hs.iter().any(|h| h.origin == Origin::Latin || h.origin >= Origin::Transliteration && h.cases == cases::ALL));
     let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
     let after = &text[toks[toks.len() - 1].0.range.end..];
     let case = narrow(ctx, mi, before, after, set, &unique, latin)?;

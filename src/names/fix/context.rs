@@ -107,13 +107,23 @@ fn previous_word(before: &str) -> Option<&str> {
 /// the genitive ("часть Эстонии", "ВВП Китая").
 #[cfg(test)]
 pub(super) fn cases_before(before: &str, lang: Lang) -> Option<Cases> {
-    cue_before(before, lang).map(|c| c.0)
+    cue_before(before, lang, false).map(|c| c.0)
 }
 
 /// The same, and whether the cue is sure: a noun before a name only
-/// suggests the genitive ("сказала журналистам Тихановская" is not one).
-pub(super) fn cue_before(before: &str, lang: Lang) -> Option<(Cases, bool)> {
-    cases_before_at(before, lang, 0)
+/// suggests the genitive ("часть Эстонии"). Before a person a noun is most
+/// often part of an apposition ("кандидат от оппозиции Тихановская"):
+/// it says nothing, unless a title stands before it, whose case the person
+/// shares ("руководителя центра Алеся Беляцкого").
+pub(super) fn cue_before(before: &str, lang: Lang, person: bool) -> Option<(Cases, bool)> {
+    let cue = cases_before_at(before, lang, 0)?;
+    if !person || cue.1 {
+        return Some(cue);
+    }
+    let word = previous_word(before)?;
+    let rest = &before[..word.as_ptr() as usize - before.as_ptr() as usize];
+    let title = previous_word(rest)?.to_lowercase();
+    tables().titles[index(lang)].get(&title).map(|c| (*c, true))
 }
 
 fn cases_before_at(before: &str, lang: Lang, depth: usize) -> Option<(Cases, bool)> {
@@ -264,6 +274,9 @@ fn english_word_before(before: &str) -> Option<(&str, &str)> {
 /// share their case. Whether a comma (not a conjunction) joins them: then it
 /// may be an apposition ("бацька Калеснікавай, Аляксандр Калеснікаў").
 pub(super) fn listed_after(before: &str) -> Option<(&str, bool)> {
+    if before.trim_end().is_empty() {
+        return None;
+    }
     let b = before.trim_end();
     let comma = b.ends_with(',');
     let b = match b.strip_suffix(',') {

@@ -73,6 +73,8 @@ pub(super) struct Renderings {
     pub derived: Vec<bool>,
     /// Per mention: its entity is a place.
     pub places: Vec<bool>,
+    /// Per mention: its entity is a person.
+    pub persons: Vec<bool>,
 }
 
 /// The six forms of word `k` of `n` of a name: an adjective before the last
@@ -135,14 +137,26 @@ impl Renderings {
             let e = &entities[m.entity];
             r.derived.push(e.derived.is_some());
             r.places.push(e.kind == Kind::Place);
+            r.persons.push(e.kind == Kind::Person);
             let target = e.words_of(e.form(lang), m.part);
             let n = target.len();
             let spelling = &source[m.range.clone()];
             let english: Vec<&str> = spelling.split(' ').collect();
             let others = e.words_of(e.form(other(lang)), m.part);
             let by_words = n > 0 && (e.kind == Kind::Person || n == 1 || phrase(e, &target, &others, lang));
-            if n > 0 && (!by_words || english.len() != n && e.kind != Kind::Person) {
+            if n > 0 && (!by_words || english.len() != n && e.kind != Kind::Person || spelling.contains('.')) {
                 r.wholes.push((spelling.to_string(), mi));
+            }
+            // The other language's name of another number of words
+            // (Евросоюз for Еўрапейскі саюз), in each of its case forms.
+            if by_words && e.kind != Kind::Person && e.derived.is_none() && !others.is_empty() && others.len() != n {
+                let declined: Vec<[String; 6]> = others.iter().enumerate().map(|(k, w)| word_forms(e, m.part, w, k, others.len(), other(lang))).collect();
+                for c in 0..6 {
+                    let phrase = declined.iter().map(|f| f[c].as_str()).collect::<Vec<_>>().join(" ");
+                    if !r.wholes.iter().any(|(w, _)| *w == phrase) {
+                        r.wholes.push((phrase, mi));
+                    }
+                }
             }
             if !by_words {
                 if n > 1 && e.derived.is_none() {
@@ -150,7 +164,7 @@ impl Renderings {
                         r.wholes.push((o.to_string(), mi));
                     }
                 }
-                r.targets.push(Vec::new());
+                r.targets.push(head_noun_forms(e, &target, lang));
                 r.stems.push(Vec::new());
                 continue;
             }
@@ -201,8 +215,11 @@ impl Renderings {
             for l in [lang, o] {
                 for (k, w) in english.iter().enumerate() {
                     for cand in transliterations(w, l) {
+                        // Left undeclined, a transliteration says nothing of
+                        // its case (в Вилниус): any case, as a Latin leftover.
                         for (c, f) in word_forms(e, m.1, &cand, k, n, l).iter().enumerate() {
-                            self.add(f, Hit { mention: m.0, word: k, cases: bit(CASES[c]), origin: Origin::Transliteration });
+                            let cases = if c == 0 { ALL } else { bit(CASES[c]) };
+                            self.add(f, Hit { mention: m.0, word: k, cases, origin: Origin::Transliteration });
                         }
                     }
                 }
@@ -221,6 +238,20 @@ impl Renderings {
             self.add(last, Hit { mention: m.0, word: n - 1, cases: ALL, origin: Origin::Latin });
         }
     }
+}
+
+/// A name whose first word is a common noun and whose other words are
+/// capitalised (площадь Независимости, плошча Незалежнасці): only that
+/// noun declines. Empty for any other name.
+fn head_noun_forms(e: &Entity, words: &[&str], lang: Lang) -> Vec<[String; 6]> {
+    let head = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
+    if e.kind == Kind::Person || words.len() < 2 || !head || !words[1..].iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return Vec::new();
+    }
+    let place = Role { gender: super::super::Gender::Unknown, person: false, surname: false };
+    let mut out = vec![inflect::forms(words[0], lang, place)];
+    out.extend(words[1..].iter().map(|w| std::array::from_fn(|_| w.to_string())));
+    out
 }
 
 /// The lower-case stem of a name word: the word less a final vowel, й or ь.

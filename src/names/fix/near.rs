@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 
+use super::cases::NOM;
 use super::forms::{Hit, Origin, Renderings};
 use crate::lang::Lang;
 
@@ -29,10 +30,17 @@ pub(super) fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang
     let mut tie = false;
     for (form, hits) in r.by_form.iter().filter(|(f, _)| !f.is_ascii()) {
         let (f0, fl) = (form.chars().next().unwrap_or(' '), form.chars().next_back().unwrap_or(' '));
-        if fl != last || f0 != first && confusable_distance(&f0.to_string(), &first.to_string()) != 1 {
+        // The last letter keeps the case; а for о at the end of the
+        // nominative is the other language's ending (Помпеа, Цапкало).
+        let base = hits.iter().all(|h| h.cases & NOM != 0);
+        if fl != last && !(base && matches!((fl, last), ('а', 'о') | ('о', 'а'))) || f0 != first && confusable_distance(&f0.to_string(), &first.to_string()) != 1 {
             continue;
         }
-        let d = confusable_distance(form, low);
+        let mut d = confusable_distance(form, low);
+        // English j and soft g: дж for г (Анджела for Ангела).
+        if low.contains("дж") && !form.contains("дж") {
+            d = d.min(confusable_distance(form, &low.replace("дж", "г")) + 1);
+        }
         if d == 0 || d > limit {
             continue;
         }

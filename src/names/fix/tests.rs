@@ -94,3 +94,21 @@ fn unclear_cases_are_left_and_reported() {
     assert_eq!(f.suspects.len(), 1);
     assert_eq!((f.suspects[0].word.as_str(), f.suspects[0].why.as_str()), ("Лукашенко", "case unclear (nom gen dat acc ins loc)"));
 }
+
+#[test]
+fn names_written_as_they_sound_in_english() {
+    assert_eq!(fixed("Ships can still reach here from the Caspian Sea through Russia.", "Сюда всё ещё можно прибыть через всю Раша.", Lang::Ru), "Сюда всё ещё можно прибыть через всю Россию.");
+    assert_eq!(fixed("China surpassed the United States.", "Китай обошел Юнайтед Стейтс.", Lang::Ru), "Китай обошел США.");
+    assert_eq!(fixed("in free association with New Zealand.", "у свабоднай асацыяцыі з Нью Зіланд.", Lang::Be), "у свабоднай асацыяцыі з Новай Зеландыяй.");
+}
+
+#[test]
+fn cases_from_the_words_around_a_name() {
+    // A noun before a place: the genitive; a governing verb; a list after a
+    // name that does not decline; the English object of a verb.
+    assert_eq!(fixed("Northern Estonia was under the influence of Germany.", "Северная часть Estonia была под влиянием Германии.", Lang::Ru), "Северная часть Эстонии была под влиянием Германии.");
+    assert_eq!(fixed("Lukashenko has led Belarus since 1994.", "Лукашенко руководит Belarus с 1994 года.", Lang::Ru), "Лукашенко руководит Беларусью с 1994 года.");
+    assert_eq!(fixed("flights from the U.S. or Canada", "рейсы из США или Канада", Lang::Ru), "рейсы из США или Канады");
+    assert_eq!(fixed("She urged the E.U. and the U.K. to act.", "Она призвала Евросоюз и U.K. действовать.", Lang::Ru), "Она призвала Евросоюз и Великобританию действовать.");
+    assert_eq!(fixed("They met at Independence Square.", "Они собрались на Independence Square.", Lang::Ru), "Они собрались на площади Независимости.");
+}
