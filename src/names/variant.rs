@@ -166,8 +166,13 @@ impl Index {
                 _ => continue,
             };
             // A word alone has no given name to confirm it: one edit at most
-            // (Hrabouski is not Krasouski).
-            if let Some(d) = close(&k, target).filter(|&d| d <= 1) {
+            // (Hrabouski is not Krasouski); a place's or organisation's name
+            // only when the first three letters agree as well: a misspelling
+            // keeps the start (Polatsak, Mstislaw), other places need not
+            // (Ireland is not Iceland, Tallinn not Stolin).
+            let start = |s: &str| s.chars().take(3).collect::<String>();
+            let most = if e.kind == Kind::Person || start(&k) == start(target) { 1 } else { 0 };
+            if let Some(d) = close(&k, target).filter(|&d| d <= most) {
                 push_best(&mut best, d, e.entity, part);
             }
         }
