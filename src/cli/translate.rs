@@ -51,16 +51,16 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
         }
     }
 
+    let namer = match a.names {
+        NamesMode::Fix => Some(Arc::new(Namer::new(super::names::gazetteer(&a.names_file)?)?)),
+        NamesMode::Off => None,
+    };
     let t_load = Instant::now();
     if !a.no_cache {
         let c = Cache::open(&a.cache.clone().unwrap_or_else(cache::default_path));
         warn_cache(&c);
         builder = builder.cache(c);
     }
-    let namer = match a.names {
-        NamesMode::Fix => Some(Arc::new(Namer::new(super::names::gazetteer(&a.names_file)?)?)),
-        NamesMode::Off => None,
-    };
     let translator = builder.names(namer).build().map_err(explain)?;
     stop_on_interrupt(translator.stop_flag());
     for w in translator.warnings() {
