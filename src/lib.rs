@@ -43,6 +43,7 @@ pub mod input;
 pub mod lang;
 pub mod layout;
 pub mod model;
+pub mod models;
 pub mod names;
 pub mod normalize;
 pub mod output;

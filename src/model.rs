@@ -65,7 +65,13 @@ pub struct ModelDir {
 impl ModelDir {
     /// Inspects `path`. `family` and `tokenizer` override what is detected.
     pub fn inspect(path: &Path, family: Option<Family>, tokenizer: Option<&Path>) -> Result<ModelDir> {
-        let hint = "download one with `scripts/get-model` (see README) or pass --model DIR";
+        // A bare name is an installed model (`opus-mt-zle` → $MOVA_MODELS/opus-mt-zle).
+        let resolved = crate::models::resolve(path).map_err(|e| match e {
+            crate::models::ModelsError::NotInstalled { dir, command, .. } => Error::model(path, format!("model not installed (looked in {}); install it with `{command}`", crate::error::shown(&dir))),
+            e => Error::model(path, e.to_string()),
+        })?;
+        let path = resolved.as_path();
+        let hint = "install one by name with `mova models get opus-mt-zle` (see `mova models`) or pass --model DIR";
         if !path.exists() {
             return Err(Error::model(path, format!("model directory does not exist; {hint}")));
         }
@@ -77,7 +83,7 @@ impl ModelDir {
         if !bin.is_file() {
             return Err(Error::model(
                 path,
-                "no model.bin here: not a CTranslate2 model; convert one with ct2-transformers-converter or use `scripts/get-model`",
+                "no model.bin here: not a CTranslate2 model; convert one with CTranslate2's converter or install one with `mova models get NAME`",
             ));
         }
         let config = read_config(path)?;

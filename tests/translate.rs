@@ -188,7 +188,7 @@ fn article() -> std::path::PathBuf {
 
 #[test]
 fn error_missing_model_directory() {
-    fails_cleanly(&[article().as_os_str(), os("--model"), os("/nonexistent/model")], "/nonexistent/model: model directory does not exist; download one with `scripts/get-model`");
+    fails_cleanly(&[article().as_os_str(), os("--model"), os("/nonexistent/model")], "/nonexistent/model: model directory does not exist; install one by name with `mova models get opus-mt-zle`");
 }
 
 #[test]

@@ -35,6 +35,8 @@ pub enum Command {
     Names(NamesArgs),
     /// Put the names right in a translation made anywhere (no model needed).
     Fix(FixArgs),
+    /// The installed models; `mova models get NAME` installs one.
+    Models(super::models::ModelsArgs),
 }
 
 #[derive(Debug, Args)]

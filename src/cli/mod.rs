@@ -3,6 +3,7 @@
 mod args;
 mod fix;
 mod io;
+mod models;
 mod names;
 mod normalize;
 mod progress;
@@ -28,5 +29,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Translit(a) => translit::run(a),
         Command::Names(a) => names::run(a),
         Command::Fix(a) => fix::run(a),
+        Command::Models(a) => models::run(a),
     }
 }
