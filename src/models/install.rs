@@ -160,7 +160,7 @@ fn fetch_checked(f: &FileRef, partial: &Path, o: &Options, progress: &dyn Progre
     }
     let parent = partial.join("download");
     fs::create_dir_all(&parent).map_err(|e| io(&parent, e))?;
-    download::fetch(&url, &dest, f.size, progress)?;
+    download::fetch(&url, &dest, f.size, progress).map_err(|e| cleanup(partial, false, e))?;
     let got_size = fs::metadata(&dest).map_err(|e| io(&dest, e))?.len();
     if let Some(s) = f.size.filter(|s| *s != got_size) {
         return Err(cleanup(partial, true, ModelsError::Checksum { path: dest, what: "size", expected: format!("{s} bytes"), got: format!("{got_size} bytes") }));
