@@ -262,7 +262,7 @@ pub struct TranslateArgs {
     #[arg(long, default_value = "ru,be", value_name = "LANGS")]
     pub to: String,
 
-    /// CTranslate2 model directory; repeat as ru=DIR and be=DIR for one bilingual model per language.
+    /// An installed model's name (see `mova models`) or a CTranslate2 model directory; repeat as ru=DIR and be=DIR for one bilingual model per language.
     #[arg(long = "model", short = 'm', env = "MOVA_MODEL", value_name = "[LANG=]DIR")]
     pub models: Vec<String>,
 

@@ -219,7 +219,7 @@ fn stop_on_interrupt(stop: Arc<AtomicBool>) {
 /// for every other language; each target must have one.
 fn assign_models(specs: &[String], langs: &[Lang]) -> Result<Vec<(Option<Lang>, PathBuf)>> {
     if specs.is_empty() {
-        bail!("no model given: pass --model DIR (or set MOVA_MODEL); get one with scripts/get-model, see README");
+        bail!("no model given: pass --model DIR or an installed model's NAME (or set MOVA_MODEL); install one with `mova models get opus-mt-zle` (see `mova models`)");
     }
     let mut by_lang: HashMap<Lang, PathBuf> = HashMap::new();
     let mut bare: Option<PathBuf> = None;
