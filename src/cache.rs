@@ -65,6 +65,13 @@ pub fn default_path() -> PathBuf {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning(pub String);
 
+impl Warning {
+    /// Whether the run goes on without a cache.
+    pub fn cache_off(&self) -> bool {
+        self.0.ends_with(WITHOUT)
+    }
+}
+
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -204,7 +211,7 @@ fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
-const WITHOUT: &str = "running without a cache (pass --cache FILE or --no-cache)";
+const WITHOUT: &str = "running without a cache";
 
 impl Cache {
     /// Opens (or creates) the cache at `path`, never harming what is there (see

@@ -74,6 +74,10 @@ pub enum Error {
     #[error("internal error: {0}; please report it")]
     Internal(String),
 
+    /// The restricted output vocabulary, asked for whatever its size, cannot be prepared.
+    #[error("{}: cannot prepare its restricted output vocabulary ({problem}); make its work directory writable, or translate with the full vocabulary", shown(path))]
+    RestrictedVocabulary { path: PathBuf, problem: String },
+
     /// A bilingual model asked for several targets.
     #[error("{}: a bilingual model translates into one language; give one model per language (or the model family, if its detection is wrong)", shown(path))]
     OneTargetModel { path: PathBuf },

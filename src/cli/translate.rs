@@ -136,6 +136,10 @@ fn explain(e: Error) -> anyhow::Error {
             "{}: a bilingual model translates into one language; give one per language: --model ru=DIR --model be=DIR (or --family if detection is wrong)",
             shown(&path)
         ),
+        Error::RestrictedVocabulary { path, problem } => anyhow::anyhow!(
+            "{}: cannot prepare its restricted output vocabulary ({problem}); point --cache at a writable directory or pass --full-vocab",
+            shown(&path)
+        ),
         Error::UnsupportedTarget { path, family, lang, code, wanted } => anyhow::anyhow!(
             "{}: this {family} model has no {lang} target ({wanted}); use a model that covers {lang}, or pass --model {code}=DIR for a {lang} model",
             shown(&path)
@@ -146,7 +150,8 @@ fn explain(e: Error) -> anyhow::Error {
 
 fn warn_cache(c: &Cache) {
     for w in c.take_warnings() {
-        eprintln!("mova: warning: {w}");
+        let fix = if w.cache_off() { " (pass --cache FILE or --no-cache)" } else { "" };
+        eprintln!("mova: warning: {w}{fix}");
     }
 }
 

@@ -84,7 +84,7 @@ impl std::fmt::Debug for Engine {
 fn load_spm(path: &Path) -> Result<SentencePieceProcessor> {
     SentencePieceProcessor::open(path).map_err(|e| Error::Tokenizer {
         path: path.to_path_buf(),
-        problem: format!("cannot load this SentencePiece model ({e}); pass the right one with --tokenizer"),
+        problem: format!("cannot load this SentencePiece model ({e}); give the model's own tokenizer file"),
     })
 }
 
@@ -302,11 +302,10 @@ fn or_full_vocab(model: &Path, view: Result<(PathBuf, Option<Restricted>)>, forc
     match view {
         Ok((p, v)) => Ok((p, v, None)),
         Err(e) => {
-            let problem = format!("cannot prepare its restricted output vocabulary ({e}); point --cache at a writable directory or pass --full-vocab");
             if forced {
-                return Err(Error::model(model, problem));
+                return Err(Error::RestrictedVocabulary { path: model.to_path_buf(), problem: e.to_string() });
             }
-            Ok((model.to_path_buf(), None, Some(format!("{}: {problem}; translating with the full vocabulary", model.display()))))
+            Ok((model.to_path_buf(), None, Some(format!("{}: cannot prepare its restricted output vocabulary ({e}); translating with the full vocabulary", model.display()))))
         }
     }
 }
@@ -325,8 +324,9 @@ mod tests {
         let failed = || Err(Error::io("/c/models", std::io::Error::other("read-only")));
         let (path, vocab, warning) = or_full_vocab(model, failed(), false).unwrap();
         assert_eq!((path.as_path(), vocab), (model, None));
-        assert_eq!(warning.unwrap(), "m: cannot prepare its restricted output vocabulary (/c/models: read-only); point --cache at a writable directory or pass --full-vocab; translating with the full vocabulary");
-        assert!(or_full_vocab(model, failed(), true).unwrap_err().to_string().contains("pass --full-vocab"));
+        assert_eq!(warning.unwrap(), "m: cannot prepare its restricted output vocabulary (/c/models: read-only); translating with the full vocabulary");
+        let forced = or_full_vocab(model, failed(), true).unwrap_err();
+        assert_eq!(forced.to_string(), "m: cannot prepare its restricted output vocabulary (/c/models: read-only); make its work directory writable, or translate with the full vocabulary");
         let r = Restricted { candidates: 5, full: 9, per_source: true };
         let ok = or_full_vocab(model, Ok((PathBuf::from("v"), Some(r))), true).unwrap();
         assert_eq!(ok, (PathBuf::from("v"), Some(r), None));
