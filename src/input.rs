@@ -5,8 +5,8 @@
 //! (so link loops end); hidden entries, FIFOs, sockets, devices, files named
 //! like mova's outputs and what the run writes are skipped ([`Found::skipped`]).
 //! Out: one [`Document`] per article file (`.txt`, `.md`) or per JSON Lines file,
-//! with the [`layout`](crate::layout) units of every translatable text already found.
-//! Inputs are checked whole before anything is translated: not UTF-8, binary or
+//! with the [`layout`] units of every translatable text already found.
+//! Inputs are checked whole before anything is translated ([`crate::decode`]): not UTF-8, binary or
 //! malformed JSON is an error naming the file (and byte or line).
 
 use std::collections::HashSet;
