@@ -321,7 +321,14 @@ fn the_built_in_manifest_through_a_mirror() {
     let empty = serve(HashMap::new(), Mode::Whole);
     let o = place.mova(&venv).env("MOVA_MODEL_MIRROR", &empty.url).args(["models", "get", "opus-mt-zle", "--force"]).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("HTTP 404: not on the server"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("HTTP 404: not on the server") && !stderr(&o).contains("resume"), "{}", stderr(&o));
     assert!(place.models().join("opus-mt-zle/model.bin").is_file(), "--force keeps the old model until the new one is whole");
     assert!(!place.models().join("opus-mt-zle.partial").exists());
+    // No checksum to catch it: a file that is not a zip is refused when unpacked, and removed.
+    let junk = serve(HashMap::from([(ZIP.to_string(), b"<html>mirror error page</html>".to_vec())]), Mode::Whole);
+    let o = place.mova(&venv).env("MOVA_MODEL_MIRROR", &junk.url).args(["models", "get", "opus-mt-zle", "--force", "--quiet"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("{ZIP}: not a zip archive")), "{}", stderr(&o));
+    assert!(!place.models().join("opus-mt-zle.partial").exists());
+    assert!(place.models().join("opus-mt-zle/model.bin").is_file());
 }

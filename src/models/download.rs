@@ -40,7 +40,7 @@ pub fn fetch(url: &str, dest: &Path, size: Option<u64>, progress: &dyn Progress)
         .user_agent(concat!("mova/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let fail = |message: String| ModelsError::Download { url: url.to_string(), message, partial: dest.to_path_buf() };
+    let fail = |message: String| ModelsError::Download { url: url.to_string(), message, partial: dest.to_path_buf(), resumable: fs::metadata(dest).is_ok_and(|m| m.len() > 0) };
     let mut last_error = String::new();
     for attempt in 0..ATTEMPTS {
         if attempt > 0 {

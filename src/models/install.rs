@@ -90,7 +90,8 @@ pub fn install(m: &Manifest, o: &Options, progress: &dyn Progress, say: &mut dyn
             let zip = partial.join("download").join(first.file_name());
             let release = partial.join("release");
             say(&format!("+ unzip {} -d {}", zip.display(), release.display()));
-            let root = if o.dry_run { release.clone() } else { unzip(&zip, &release)? };
+            // A zip that passed its checks but does not unpack is fetched anew next time.
+            let root = if o.dry_run { release.clone() } else { unzip(&zip, &release).map_err(|e| cleanup(&partial, true, e))? };
             let converter = "ct2-opus-mt-converter";
             let cmd = [o.venv.join("bin").join(converter).display().to_string(), "--model_dir".into(), root.display().to_string(), "--output_dir".into(), model_out.display().to_string(), "--quantization".into(), o.quantization.clone()];
             run_converter(&cmd, &[], &partial, &model_out, o, say)?;

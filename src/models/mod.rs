@@ -43,9 +43,9 @@ pub enum ModelsError {
     #[error("{}: model already installed; use it with --model {name}, or pass --force to install it again", shown(path))]
     AlreadyInstalled { name: String, path: PathBuf },
 
-    /// A download that failed after its retries.
-    #[error("{url}: download failed ({message}); run the same command again to resume (kept: {})", shown(partial))]
-    Download { url: String, message: String, partial: PathBuf },
+    /// A download that failed (after its retries, when it was worth retrying).
+    #[error("{url}: download failed ({message}){}", if *resumable { format!("; run the same command again to resume (kept: {})", shown(partial)) } else { String::new() })]
+    Download { url: String, message: String, partial: PathBuf, resumable: bool },
 
     /// A downloaded file whose size or SHA-256 is not the manifest's.
     #[error("{}: {what} mismatch (expected {expected}, got {got}): the download is corrupt or not the published file; it was removed, nothing is installed; try again, or another --mirror", shown(path))]
