@@ -53,7 +53,7 @@ pub struct GetArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// No progress bar.
+    /// No progress bar and no step lines (warnings and errors still show).
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }
