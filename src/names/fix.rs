@@ -157,17 +157,26 @@ impl Fixer {
         }
         let tokens: Vec<Token> = tokens(translation).into_iter().filter(|t| !wholes.iter().any(|w| w.start < t.end && t.start < w.end)).filter_map(|t| self.classify(&r, translation, t, lang)).collect();
         let mut seen = vec![false; mentions.len()];
-        for span in spans(&tokens, translation) {
-            let mi = span.0;
-            seen[mi] = true;
-            let toks: Vec<(&Token, usize)> = span.1.iter().map(|&(t, w)| (&tokens[t], w)).collect();
-            let hint = hint_for(source, &mentions, mi, toks[0].0.range.start as f64 / translation.len() as f64);
-            let ctx = Ctx { r: &r, text: translation, lang, hint, edits: &edits };
-            match decide(&ctx, mi, &toks) {
-                Ok(list) => edits.extend(list.into_iter().map(|(range, new, why)| (range, new, mi, why))),
-                Err(why) => {
-                    let words = &translation[toks[0].0.range.start..toks[toks.len() - 1].0.range.end];
-                    suspects.push(self.suspect(source, &mentions[mi], words, why));
+        // A span left unclear is tried once more when all others are decided:
+        // a name listed after it may have taken its case only then, and the
+        // result must be what a second run over the output would give.
+        let all = spans(&tokens, translation);
+        let mut unclear = Vec::new();
+        for round in 0..2 {
+            let todo: Vec<usize> = if round == 0 { (0..all.len()).collect() } else { std::mem::take(&mut unclear) };
+            for i in todo {
+                let (mi, ref words) = all[i];
+                seen[mi] = true;
+                let toks: Vec<(&Token, usize)> = words.iter().map(|&(t, w)| (&tokens[t], w)).collect();
+                let hint = hint_for(source, &mentions, mi, toks[0].0.range.start as f64 / translation.len() as f64);
+                let ctx = Ctx { r: &r, text: translation, lang, hint, edits: &edits };
+                match decide(&ctx, mi, &toks) {
+                    Ok(list) => edits.extend(list.into_iter().map(|(range, new, why)| (range, new, mi, why))),
+                    Err(_) if round == 0 => unclear.push(i),
+                    Err(why) => {
+                        let words = &translation[toks[0].0.range.start..toks[toks.len() - 1].0.range.end];
+                        suspects.push(self.suspect(source, &mentions[mi], words, why));
+                    }
                 }
             }
         }
@@ -361,9 +370,13 @@ impl Fixer {
             }
             out.push_str(&text[pos..range.start]);
             out.push_str(&new);
+            pos = range.end;
+            // A rendering found whole may already be the form (Нью-Йорк).
+            if new == text[range.clone()] {
+                continue;
+            }
             let m = &mentions[mi];
             changes.push(Change { entity: self.detector.entities[m.entity].id.clone(), source: source[m.range.clone()].to_string(), model: text[range.clone()].to_string(), mova: new, why });
-            pos = range.end;
         }
         out.push_str(&text[pos..]);
         Fixed { text: out, changes, suspects }
@@ -478,6 +491,9 @@ fn listed_next(ctx: &Ctx, after: &str) -> Option<Cases> {
     let rest = after.trim_start_matches(' ');
     let rest = [", ", "и ", "і ", "или ", "або ", "ці "].iter().find_map(|c| rest.strip_prefix(c))?;
     let w = rest.split(|c: char| !c.is_alphabetic()).next()?;
+    // Read as it will be written when an edit was decided there.
+    let at = w.as_ptr() as usize - ctx.text.as_ptr() as usize;
+    let w = ctx.edits.iter().find(|e| e.0.start == at).map_or(w, |e| e.1.as_str());
     let set = ctx.r.by_form.get(&w.to_lowercase())?.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases);
     (set != 0 && set != cases::ALL).then_some(set)
 }
