@@ -372,9 +372,12 @@ pub fn cyrillic(form: &str) -> bool {
 /// The Belarusian → Russian correspondences of `models/names/be_ru.tsv`:
 /// each piece's Russian options with what choosing one costs (natural log).
 struct BeRu {
-    endings: Vec<(String, Vec<(String, f64)>)>,
-    letters: Vec<(Vec<char>, Vec<(String, f64)>)>,
+    endings: Vec<(String, Options)>,
+    letters: Vec<(Vec<char>, Options)>,
 }
+
+/// Russian options of one Belarusian piece, each with its cost.
+type Options = Vec<(String, f64)>;
 
 /// What an option other than the first costs where the table gives no odds.
 const CHANGE_COST: f64 = 1.5;

@@ -256,7 +256,7 @@ impl Fixer {
     /// there is none; an error when its case is unclear or there are several.
     /// `several`: only names of several words, in runs of several words.
     #[allow(clippy::too_many_arguments)]
-    fn sounding(&self, r: &Renderings, source: &str, mentions: &[Mention], mi: usize, text: &str, lang: Lang, taken: &[Range<usize>], edits: &[(Range<usize>, String, usize, Origin)], several: bool) -> Option<Result<(Range<usize>, String, usize, Origin), (String, String)>> {
+    fn sounding(&self, r: &Renderings, source: &str, mentions: &[Mention], mi: usize, text: &str, lang: Lang, taken: &[Range<usize>], edits: &[(Range<usize>, String, usize, Origin)], several: bool) -> Option<Sounded> {
         let m = &mentions[mi];
         let e = &self.detector.entities[m.entity];
         if r.derived[mi] || e.kind == Kind::Person {
@@ -440,6 +440,13 @@ fn dedup(items: impl Iterator<Item = (usize, Vec<usize>)>) -> Vec<(usize, Vec<us
 }
 
 type Edit = (Range<usize>, String, Origin);
+
+/// A word left alone and why.
+type Unsure = (String, String);
+
+/// A name found by its sound: the edit (range, new text, mention, why), or
+/// the words left alone.
+type Sounded = Result<(Range<usize>, String, usize, Origin), Unsure>;
 
 /// What a decision about one span reads: the sentence's renderings, the
 /// output text, its language, the English preposition's hint, and the edits
