@@ -10,53 +10,15 @@
 //! name of the sentence or the lists explains, when the name it may be has
 //! not been found elsewhere in the translation.
 
-/// The sound key of an English spelling (`Germany` → `GRMN`).
-pub(super) fn english_key(word: &str) -> String {
-    let w: Vec<char> = word.to_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
-    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+/// The key of `w`: `step` reads the letters from a position and says which
+/// classes they stand for ("" for none) and how many letters it read; a class
+/// repeated right after itself is kept once.
+fn skeleton(w: &[char], step: impl Fn(&[char]) -> (&'static str, usize)) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < w.len() {
-        let next = w.get(i + 1);
-        let two = |a: char, b: char| w[i] == a && next == Some(&b);
-        let (class, used) = if w[i..].starts_with(&['s', 'c', 'h']) || w[i..].starts_with(&['t', 'c', 'h']) {
-            (Some('S'), 3)
-        } else if two('s', 'h') || two('c', 'h') || two('z', 'h') {
-            (Some('S'), 2)
-        } else if two('k', 'h') || two('g', 'h') {
-            (None, 2)
-        } else if two('c', 'k') {
-            (Some('K'), 2)
-        } else if two('p', 'h') {
-            (Some('V'), 2)
-        } else if two('t', 'h') {
-            (Some('T'), 2)
-        } else if two('d', 'g') {
-            (Some('G'), 2)
-        } else if two('q', 'u') {
-            (Some('K'), 2)
-        } else {
-            let c = w[i];
-            let class = match c {
-                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' => None,
-                // w after a vowel ends it (New, Andrew); before one it is в.
-                'w' => vowel(next).then_some('V'),
-                'c' if next.is_some_and(|n| "eiy".contains(*n)) => Some('S'),
-                'c' | 'k' | 'q' => Some('K'),
-                'x' => {
-                    out.push('K');
-                    Some('S')
-                }
-                's' | 'z' => Some('S'),
-                'g' | 'j' => Some('G'),
-                't' | 'd' => Some('T'),
-                'p' | 'b' => Some('P'),
-                'v' | 'f' => Some('V'),
-                other => Some(other.to_ascii_uppercase()),
-            };
-            (class, 1)
-        };
-        if let Some(c) = class {
+        let (classes, used) = step(&w[i..]);
+        for c in classes.chars() {
             if !out.ends_with(c) {
                 out.push(c);
             }
@@ -66,41 +28,78 @@ pub(super) fn english_key(word: &str) -> String {
     out
 }
 
-/// The sound key of a Cyrillic word (`Джермани` → `GRMN`).
-pub(super) fn cyrillic_key(word: &str) -> String {
-    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < w.len() {
-        let (class, used) = if w[i] == 'д' && matches!(w.get(i + 1), Some('ж')) {
-            (Some('G'), 2)
+/// The sound key of an English spelling (`Germany` → `GRMN`).
+pub(super) fn english_key(word: &str) -> String {
+    let w: Vec<char> = word.to_lowercase().chars().filter(char::is_ascii_alphabetic).collect();
+    skeleton(&w, |w| {
+        let next = w.get(1).copied();
+        let two = |a: char, b: char| w[0] == a && next == Some(b);
+        if w.starts_with(&['s', 'c', 'h']) || w.starts_with(&['t', 'c', 'h']) {
+            ("S", 3)
+        } else if two('s', 'h') || two('c', 'h') || two('z', 'h') {
+            ("S", 2)
+        } else if two('k', 'h') || two('g', 'h') {
+            ("", 2)
+        } else if two('c', 'k') || two('q', 'u') {
+            ("K", 2)
+        } else if two('p', 'h') {
+            ("V", 2)
+        } else if two('t', 'h') {
+            ("T", 2)
+        } else if two('d', 'g') {
+            ("G", 2)
         } else {
-            let class = match w[i] {
-                'с' | 'з' | 'ц' | 'ш' | 'щ' | 'ч' | 'ж' => Some('S'),
-                'г' | 'ґ' => Some('G'),
-                'к' => Some('K'),
-                'т' | 'д' => Some('T'),
-                'п' | 'б' => Some('P'),
-                'в' | 'ф' => Some('V'),
-                'л' => Some('L'),
-                'р' => Some('R'),
-                'м' => Some('M'),
-                'н' => Some('N'),
-                'х' => None,
-                'ў' => None,
-                c if c.is_ascii() => return String::new(),
-                _ => None,
+            let class = match w[0] {
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' => "",
+                // w after a vowel ends it (New, Andrew); before one it is в.
+                'w' if next.is_some_and(|n| "aeiouy".contains(n)) => "V",
+                'w' => "",
+                'c' if next.is_some_and(|n| "eiy".contains(n)) => "S",
+                'c' | 'k' | 'q' => "K",
+                'x' => "KS",
+                's' | 'z' => "S",
+                'g' | 'j' => "G",
+                't' | 'd' => "T",
+                'p' | 'b' => "P",
+                'v' | 'f' => "V",
+                'l' => "L",
+                'r' => "R",
+                'm' => "M",
+                'n' => "N",
+                _ => "",
             };
             (class, 1)
-        };
-        if let Some(c) = class {
-            if !out.ends_with(c) {
-                out.push(c);
-            }
         }
-        i += used;
+    })
+}
+
+/// The sound key of a Cyrillic word (`Джермани` → `GRMN`); empty for a word
+/// with Latin letters.
+pub(super) fn cyrillic_key(word: &str) -> String {
+    if word.chars().any(|c| c.is_ascii_alphabetic()) {
+        return String::new();
     }
-    out
+    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    skeleton(&w, |w| {
+        if w.starts_with(&['д', 'ж']) {
+            return ("G", 2);
+        }
+        let class = match w[0] {
+            'с' | 'з' | 'ц' | 'ш' | 'щ' | 'ч' | 'ж' => "S",
+            'г' | 'ґ' => "G",
+            'к' => "K",
+            'т' | 'д' => "T",
+            'п' | 'б' => "P",
+            'в' | 'ф' => "V",
+            'л' => "L",
+            'р' => "R",
+            'м' => "M",
+            'н' => "N",
+            // Vowels, х, ў and signs say nothing.
+            _ => "",
+        };
+        (class, 1)
+    })
 }
 
 /// Whether the Cyrillic `words` sound like the English `spelling`: the same
