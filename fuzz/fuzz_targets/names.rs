@@ -6,8 +6,8 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use mova::names::{gazetteer, Detector, Fixer, Gazetteer};
-use mova::Lang;
+use mova_text::names::{gazetteer, Detector, Fixer, Gazetteer};
+use mova_text::Lang;
 
 static FIXER: LazyLock<Fixer> = LazyLock::new(|| Fixer::new(Detector::new(Gazetteer::builtin())));
 
@@ -18,8 +18,8 @@ fuzz_target!(|data: &[u8]| {
     for lang in [Lang::Ru, Lang::Be] {
         let fixed = FIXER.fix_all(source, translation, lang);
         let _ = fixed.text.len() + fixed.suspects.len();
-        let _ = mova::postedit::fix_text(&FIXER, source, translation, lang);
-        let _ = mova::postedit::fix_jsonl(&FIXER, source, translation, lang);
+        let _ = mova_text::postedit::fix_text(&FIXER, source, translation, lang);
+        let _ = mova_text::postedit::fix_jsonl(&FIXER, source, translation, lang);
     }
     let known = FIXER.detector.known(text, &[]);
     let _ = FIXER.detector.unknown(text, &known);

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mova::normalize::{normalize, Rule, Rules};
+use mova_text::normalize::{normalize, Rule, Rules};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -23,5 +23,5 @@ fuzz_target!(|data: &[u8]| {
         assert!(text.is_char_boundary(all.start) && text.is_char_boundary(all.end) && all.start <= all.end);
     }
     assert_eq!(normalize(text, Rules::NONE).text, text);
-    let _ = mova::normalize::safe_cut(text);
+    let _ = mova_text::normalize::safe_cut(text);
 });

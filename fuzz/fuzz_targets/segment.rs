@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mova::normalize::Rules;
-use mova::{layout, segment, sentences};
+use mova_text::normalize::Rules;
+use mova_text::{layout, segment, sentences};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -5,8 +5,8 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use mova::translit::{scheme, Registry, Reverser};
-use mova::Lang;
+use mova_text::translit::{scheme, Registry, Reverser};
+use mova_text::Lang;
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| Registry::builtin().expect("built-in schemes"));
 static REVERSE: LazyLock<[Reverser<'static>; 2]> = LazyLock::new(|| [REGISTRY.reverser(Lang::Ru), REGISTRY.reverser(Lang::Be)]);

@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mova::typography::{apply, Apostrophe, Typography};
-use mova::Lang;
+use mova_text::typography::{apply, Apostrophe, Typography};
+use mova_text::Lang;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
