@@ -12,12 +12,21 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("mova: {e}");
+            eprintln!("mova: {e}{}", e.downcast_ref::<mova::Error>().map_or("", cli_hint));
             match e.downcast_ref::<mova::Error>() {
                 Some(mova::Error::Interrupted) => ExitCode::from(130),
                 _ => ExitCode::FAILURE,
             }
         }
+    }
+}
+
+/// What the command line adds to a library error: the flag that fixes it.
+fn cli_hint(e: &mova::Error) -> &'static str {
+    match e {
+        mova::Error::UnsupportedInput { .. } => " (or use --format with `-` for stdin)",
+        mova::Error::OutputIsInput { .. } => "; choose another --out",
+        _ => "",
     }
 }
 

@@ -25,7 +25,7 @@ pub fn run(a: FixArgs) -> Result<ExitCode> {
     let pairs = pairs(&a)?;
     let texts: Vec<(String, String)> = pairs.iter().map(|p| Ok((read(&p.source)?, read(&p.translation)?))).collect::<Result<_>>()?;
     let sources: Vec<String> = pairs.iter().zip(&texts).flat_map(|(p, (s, _))| postedit::source_texts(s, p.jsonl)).collect();
-    let namer = Namer::new(super::names::gazetteer(&a.names_file)?)?;
+    let namer = Namer::new(mova::names::Gazetteer::builtin_with(&a.names_file)?)?;
     let fixer = namer.fixer(&sources.iter().map(String::as_str).collect::<Vec<_>>());
     let mut fixed = Vec::with_capacity(pairs.len());
     for (p, (s, t)) in pairs.iter().zip(&texts) {

@@ -1,6 +1,5 @@
 //! `mova names`: the name-variant table of the names in articles.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
@@ -10,15 +9,6 @@ use mova::translit::Registry;
 
 use super::args::{NamesArgs, TableFormat};
 use super::io::Sink;
-
-/// The built-in names with the user's files on top.
-pub fn gazetteer(files: &[PathBuf]) -> Result<Gazetteer> {
-    let mut g = Gazetteer::builtin();
-    for f in files {
-        g = g.with(Gazetteer::load(f)?);
-    }
-    Ok(g)
-}
 
 /// (label, text) per article: the file, or file#id for JSON Lines records.
 pub fn articles(docs: &[Document]) -> Vec<(String, String)> {
@@ -41,7 +31,7 @@ pub fn articles(docs: &[Document]) -> Vec<(String, String)> {
 
 pub fn run(a: NamesArgs) -> Result<ExitCode> {
     let registry = Registry::builtin()?;
-    let schemes = table::parse_schemes(&a.schemes, &registry)?;
+    let schemes = table::parse_schemes(&a.schemes, &registry).map_err(|e| anyhow::anyhow!("--schemes: {e}"))?;
     let found = input::find(&a.inputs, a.input_format, &[])?;
     super::io::warn_skipped(&found.skipped);
     let sources = found.sources;
@@ -51,7 +41,7 @@ pub fn run(a: NamesArgs) -> Result<ExitCode> {
     let docs: Vec<Document> = sources.iter().map(|s| input::read(s, false)).collect::<Result<_, _>>()?;
     let articles = articles(&docs);
     let texts: Vec<&str> = articles.iter().map(|(_, t)| t.as_str()).collect();
-    let detector = names::prepare(gazetteer(&a.names_file)?, &texts, &registry);
+    let detector = names::prepare(Gazetteer::builtin_with(&a.names_file)?, &texts, &registry);
     for (spelling, ids) in &detector.ambiguous {
         eprintln!("mova: names: `{spelling}` is as close to {} as to each other; not merged, derived as its own entry (list it in a --names-file to choose)", ids.join(", "));
     }

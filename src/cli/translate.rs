@@ -52,7 +52,7 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     }
 
     let namer = match a.names {
-        NamesMode::Fix => Some(Arc::new(Namer::new(super::names::gazetteer(&a.names_file)?)?)),
+        NamesMode::Fix => Some(Arc::new(Namer::new(mova::names::Gazetteer::builtin_with(&a.names_file)?)?)),
         NamesMode::Off => None,
     };
     let t_load = Instant::now();

@@ -1,5 +1,8 @@
-//! One typed error for the library. Every variant names the file it is about and
-//! its message says what to do, so the binary can print it as one line.
+//! One typed error for mova's libraries (`mova-text` and `mova`: it holds only
+//! data, so both can share it and `?` works across them). Every variant names the
+//! file it is about and, where the library knows it, what to do, so the binary
+//! can print it as one line; the binary adds its own flags' names
+//! (`--format`, `--out`), which the libraries do not know.
 
 use std::path::PathBuf;
 
@@ -27,7 +30,7 @@ pub enum Error {
     Jsonl { path: PathBuf, line: usize, message: String },
 
     /// An input path has an extension mova does not read.
-    #[error("{}: unsupported input type; mova reads .txt, .md and .jsonl (or use --format with `-` for stdin)", shown(path))]
+    #[error("{}: unsupported input type; mova reads .txt, .md and .jsonl", shown(path))]
     UnsupportedInput { path: PathBuf },
 
     /// Two inputs would write the same output file.
@@ -95,7 +98,7 @@ pub enum Error {
     SameStem { first: PathBuf, second: PathBuf, output: PathBuf },
 
     /// An output would replace an input.
-    #[error("{}: this input would be replaced by the translation of {}; choose another --out", shown(input), shown(by))]
+    #[error("{}: this input would be replaced by the translation of {}", shown(input), shown(by))]
     OutputIsInput { input: PathBuf, by: PathBuf },
 
     /// An input path that is not a file, directory or pipe.

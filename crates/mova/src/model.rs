@@ -63,14 +63,9 @@ pub struct ModelDir {
 }
 
 impl ModelDir {
-    /// Inspects `path`. `family` and `tokenizer` override what is detected.
+    /// Inspects the directory `path` (a model given by name: [`crate::models::inspect`]).
+    /// `family` and `tokenizer` override what is detected.
     pub fn inspect(path: &Path, family: Option<Family>, tokenizer: Option<&Path>) -> Result<ModelDir> {
-        // A bare name is an installed model (`opus-mt-zle` → $MOVA_MODELS/opus-mt-zle).
-        let resolved = crate::models::resolve(path).map_err(|e| match e {
-            crate::models::ModelsError::NotInstalled { dir, command, .. } => Error::model(path, format!("model not installed (looked in {}); install it with `{command}`", crate::error::shown(&dir))),
-            e => Error::model(path, e.to_string()),
-        })?;
-        let path = resolved.as_path();
         let hint = "install one by name with `mova models get opus-mt-zle` (see `mova models`) or pass --model DIR";
         if !path.exists() {
             return Err(Error::model(path, format!("model directory does not exist; {hint}")));

@@ -323,7 +323,7 @@ impl TranslatorBuilder {
         let assignments = self.assignments()?;
         for (lang, path, explicit) in &assignments {
             if !self.inspected.contains_key(path) {
-                let dir = ModelDir::inspect(path, self.family, self.tokenizer.as_deref())?;
+                let dir = crate::models::inspect(path, self.family, self.tokenizer.as_deref())?;
                 self.inspected.insert(path.clone(), dir);
             }
             let dir = &self.inspected[path];

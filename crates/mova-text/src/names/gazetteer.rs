@@ -35,6 +35,11 @@ impl Gazetteer {
         parse(path, &text)
     }
 
+    /// The built-in list with the user's files on top, later files over earlier.
+    pub fn builtin_with<P: AsRef<Path>>(files: &[P]) -> Result<Gazetteer> {
+        files.iter().try_fold(Gazetteer::builtin(), |g, f| Ok(g.with(Gazetteer::load(f.as_ref())?)))
+    }
+
     /// This list with `theirs` on top: an entry of theirs replaces one of ours
     /// with the same id or any same English spelling.
     pub fn with(mut self, theirs: Gazetteer) -> Gazetteer {

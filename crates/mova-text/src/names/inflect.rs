@@ -226,27 +226,7 @@ fn be(w: &str, c: &[char], r: Role) -> Option<Endings> {
         return e(1, ["я", "і", "і", "ю", "яй", "і"]);
     }
     if last == 'а' {
-        let gen = if "гкх".contains(prev) { "і" } else { "ы" };
-        if r.person && !female {
-            return e(1, ["а", gen, "у", "у", "ам", "у"]);
-        }
-        // Neuter places: Гродна, Маладзечна (a consonant before -на).
-        if !r.person && prev == 'н' && !"аеёіоуыэюя".contains(before_last(c, 2)) {
-            return e(1, ["а", "а", "у", "а", "ам", "е"]);
-        }
-        let (cut, dat) = match prev {
-            'г' => (2, "зе"),
-            'к' => (2, "цы"),
-            'х' => (2, "се"),
-            // Soft д and т before -е: Канада → Канадзе, Мальта → Мальце.
-            'д' => (2, "дзе"),
-            'т' => (2, "це"),
-            'ж' | 'ш' | 'ч' | 'р' | 'ц' => (1, "ы"),
-            _ => (1, "е"),
-        };
-        let stem_end: String = c[c.len() - cut..c.len() - 1].iter().collect();
-        let keep = |s: &str| format!("{stem_end}{s}");
-        return Some((cut, [keep("а"), keep(gen), dat.to_string(), keep("у"), keep("ай"), dat.to_string()]));
+        return Some(be_feminine_a(c, prev, r));
     }
     if female && r.person {
         return None;
@@ -283,6 +263,33 @@ fn be(w: &str, c: &[char], r: Role) -> Option<Endings> {
         return Some((1, [base.into(), format!("{base}а"), format!("{base}у"), acc, format!("{base}{ins}"), soft.into()]));
     }
     e(0, ["", "а", "у", male_acc("а", ""), ins, loc])
+}
+
+/// Belarusian words in -а: men's names (Мікіта), neuter places in consonant +
+/// -на (Гродна), and the rest (Канада), whose dative and locative soften
+/// г к х д т.
+fn be_feminine_a(c: &[char], prev: char, r: Role) -> Endings {
+    let gen = if "гкх".contains(prev) { "і" } else { "ы" };
+    if r.person && r.gender != Gender::Female {
+        return (1, ["а", gen, "у", "у", "ам", "у"].map(str::to_string));
+    }
+    // Neuter places: Гродна, Маладзечна (a consonant before -на).
+    if !r.person && prev == 'н' && !"аеёіоуыэюя".contains(before_last(c, 2)) {
+        return (1, ["а", "а", "у", "а", "ам", "е"].map(str::to_string));
+    }
+    let (cut, dat) = match prev {
+        'г' => (2, "зе"),
+        'к' => (2, "цы"),
+        'х' => (2, "се"),
+        // Soft д and т before -е: Канада → Канадзе, Мальта → Мальце.
+        'д' => (2, "дзе"),
+        'т' => (2, "це"),
+        'ж' | 'ш' | 'ч' | 'р' | 'ц' => (1, "ы"),
+        _ => (1, "е"),
+    };
+    let stem_end: String = c[c.len() - cut..c.len() - 1].iter().collect();
+    let keep = |s: &str| format!("{stem_end}{s}");
+    (cut, [keep("а"), keep(gen), dat.to_string(), keep("у"), keep("ай"), dat.to_string()])
 }
 
 #[cfg(test)]

@@ -166,8 +166,8 @@ pub fn parse_schemes(list: &str, registry: &Registry) -> crate::Result<Vec<(Lang
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|item| {
-            let (l, id) = item.split_once(':').ok_or_else(|| crate::Error::Usage(format!("--schemes: `{item}`: write LANG:SCHEME, e.g. be:national-2007")))?;
-            let lang: Lang = l.parse().map_err(|_| crate::Error::Usage(format!("--schemes: `{item}`: the language is ru or be")))?;
+            let (l, id) = item.split_once(':').ok_or_else(|| crate::Error::Usage(format!("`{item}`: write LANG:SCHEME, e.g. be:national-2007")))?;
+            let lang: Lang = l.parse().map_err(|_| crate::Error::Usage(format!("`{item}`: the language is ru or be")))?;
             registry.get(lang, id)?;
             Ok((lang, id.to_string()))
         })

@@ -85,6 +85,16 @@ pub fn install_command(name: &str) -> String {
     format!("mova models get {name}")
 }
 
+/// A model given by name or directory → the model, inspected: a bare name is an
+/// installed model (`opus-mt-zle` → `$MOVA_MODELS/opus-mt-zle`).
+pub fn inspect(spec: &Path, family: Option<crate::family::Family>, tokenizer: Option<&Path>) -> crate::Result<crate::model::ModelDir> {
+    let dir = resolve(spec).map_err(|e| match e {
+        ModelsError::NotInstalled { dir, command, .. } => crate::Error::model(spec, format!("model not installed (looked in {}); install it with `{command}`", shown(&dir))),
+        e => crate::Error::model(spec, e.to_string()),
+    })?;
+    crate::model::ModelDir::inspect(&dir, family, tokenizer)
+}
+
 /// A `--model` value → a model directory: an existing path is itself; a bare
 /// name (no `/`) is the model of that name under [`models_dir`]; a known name
 /// not installed is an error giving the command that installs it. Anything
