@@ -29,8 +29,8 @@
 //!
 //! The text modules ([`lang`], [`error`], [`data`], [`decode`], [`layout`],
 //! [`normalize`], [`segment`], [`sentences`], [`typography`], [`translit`],
-//! [`names`], [`stream`]) import nothing of the engine or the pipeline.
-//! [`stream`] feeds the text stages run alone in bounded memory.
+//! [`names`], [`postedit`], [`stream`]) are the `mova-text` crate, which builds
+//! without CTranslate2; they are re-exported here unchanged.
 
 pub mod batch;
 pub mod cache;

@@ -6,7 +6,7 @@
 //! [`Suspect`] per word left alone though it may be wrong.
 //!
 //! A word is changed only when all of these hold:
-//! 1. it renders a name the source mentions ([`forms`]: the other language's
+//! 1. it renders a name the source mentions (`forms`: the other language's
 //!    form, Taraškievica, the Latin spelling, a transliteration of an English
 //!    spelling, or a near miss of these with the same ending), and it is
 //!    written like a name (a capital first letter: минский is an adjective);
@@ -14,7 +14,7 @@
 //!    in any case, or a word starting with their stem (a case form the
 //!    paradigm does not know);
 //! 3. its case is known: the cases its form stands for, narrowed by the words
-//!    before it ([`context`]), leave one form to write. Otherwise it is left
+//!    before it (`context`), leave one form to write. Otherwise it is left
 //!    and reported.
 //!
 //! A right form in the nominative right after a preposition that never takes

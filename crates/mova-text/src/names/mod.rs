@@ -8,7 +8,7 @@
 //! - [`detect`]: an English sentence → [`Mention`]s (byte range, entity, which
 //!   part of the name: full, given or surname), by Aho-Corasick over every known
 //!   spelling and by cues for names not in the list.
-//! - [`derive`]: an unknown English name → derived Russian and Belarusian forms
+//! - [`derive`](mod@derive): an unknown English name → derived Russian and Belarusian forms
 //!   (reverse press transliteration, Russian → Belarusian correspondences), with a
 //!   confidence.
 //! - [`inflect`]: a name word, language, gender → its six case forms.
@@ -246,7 +246,7 @@ pub struct Entity {
     pub gender: Gender,
     /// Every English spelling, the commonest first.
     pub english: Vec<String>,
-    /// "Given [Patronymic] Surname" for persons; empty when unknown. The form
+    /// "Given \[Patronymic\] Surname" for persons; empty when unknown. The form
     /// mova writes.
     pub ru: String,
     pub be: String,
