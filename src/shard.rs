@@ -84,13 +84,17 @@ impl Shard {
         if let Some(index) = k8s {
             let index = env_number("JOB_COMPLETION_INDEX", &index)?;
             let Some(n) = shards else {
-                return Err(usage(&format!("JOB_COMPLETION_INDEX={index} is set (a Kubernetes Indexed Job) but --shards is not; pass --shards N with the Job's completions (or --shard 0/1 to translate everything)")));
+                return Err(usage(&format!(
+                    "JOB_COMPLETION_INDEX={index} is set (a Kubernetes Indexed Job) but --shards is not; pass --shards N with the Job's completions (or --shard 0/1 to translate everything)"
+                )));
             };
             let s = Shard::new(index, n).map_err(|e| usage(&format!("JOB_COMPLETION_INDEX={index} with --shards {n}: {e}; set --shards to the Job's completions")))?;
             return Ok(Some((s, format!("JOB_COMPLETION_INDEX={index}, --shards {n}"))));
         }
         match shards {
-            Some(n) => Err(usage(&format!("--shards {n}: which shard this is is unknown; pass --shard K/{n}, or run as a Slurm array task (SLURM_ARRAY_TASK_ID) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX)"))),
+            Some(n) => Err(usage(&format!(
+                "--shards {n}: which shard this is is unknown; pass --shard K/{n}, or run as a Slurm array task (SLURM_ARRAY_TASK_ID) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX)"
+            ))),
             None => Ok(None),
         }
     }
@@ -136,13 +140,10 @@ impl Shard {
             return Ok(());
         }
         match sources.iter().find(|s| s.once) {
-            Some(Source { origin: Origin::Stdin, .. }) => Err(usage(&format!(
-                "--shard {self}: stdin (-) cannot be split between shards (each shard would read a stdin of its own); give files or directories"
-            ))),
-            Some(s) => Err(usage(&format!(
-                "{}: a pipe is read once and cannot be split between shards; give files or directories (or --shard 0/1)",
-                crate::error::shown(&s.origin.display_path())
-            ))),
+            Some(Source { origin: Origin::Stdin, .. }) => {
+                Err(usage(&format!("--shard {self}: stdin (-) cannot be split between shards (each shard would read a stdin of its own); give files or directories")))
+            }
+            Some(s) => Err(usage(&format!("{}: a pipe is read once and cannot be split between shards; give files or directories (or --shard 0/1)", crate::error::shown(&s.origin.display_path())))),
             None => Ok(()),
         }
     }
@@ -285,10 +286,7 @@ mod tests {
     #[test]
     fn slurm_tasks_outside_the_shards_are_refused() {
         let list = [("SLURM_ARRAY_TASK_ID", "5"), ("SLURM_ARRAY_TASK_COUNT", "4"), ("SLURM_ARRAY_TASK_MIN", "0")];
-        assert_eq!(
-            resolve(None, None, &list).unwrap_err(),
-            "SLURM_ARRAY_TASK_ID=5 of 4: task 5 is not one of the shards 0 to 3; submit a contiguous array (sbatch --array=0-3) or pass --shard K/N"
-        );
+        assert_eq!(resolve(None, None, &list).unwrap_err(), "SLURM_ARRAY_TASK_ID=5 of 4: task 5 is not one of the shards 0 to 3; submit a contiguous array (sbatch --array=0-3) or pass --shard K/N");
         let bad = [("SLURM_ARRAY_TASK_ID", "x")];
         assert_eq!(resolve(None, None, &bad).unwrap_err(), "SLURM_ARRAY_TASK_ID=x: not a whole number");
         let alone = [("SLURM_ARRAY_TASK_ID", "1")];
@@ -332,10 +330,7 @@ mod tests {
         assert_eq!(text_key(Path::new("./a")), "a");
         // The hash is fixed: the same article goes to the same shard on every machine and release
         // (as `int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % 4` in Python).
-        let four: Vec<u64> = ["kolesnikova-trial", "grodno-border", "minsk-protests-2020", "articles#1"]
-            .iter()
-            .map(|k| (0..4).find(|&i| Shard { index: i, count: 4 }.owns(k)).unwrap())
-            .collect();
+        let four: Vec<u64> = ["kolesnikova-trial", "grodno-border", "minsk-protests-2020", "articles#1"].iter().map(|k| (0..4).find(|&i| Shard { index: i, count: 4 }.owns(k)).unwrap()).collect();
         assert_eq!(four, [1, 3, 1, 3]);
     }
 

@@ -99,10 +99,7 @@ fn what_is_not_a_mova_cache_is_refused_in_one_line() {
     let theirs = t.path().join("theirs.db");
     rusqlite::Connection::open(&theirs).unwrap().execute_batch("CREATE TABLE accounts (id INTEGER);").unwrap();
     let out = t.path().join("out.sqlite");
-    for (bad, message) in [
-        (&text, "not an SQLite file, so not a mova cache"),
-        (&theirs, "another program's SQLite database (tables accounts), not a mova cache"),
-    ] {
+    for (bad, message) in [(&text, "not an SQLite file, so not a mova cache"), (&theirs, "another program's SQLite database (tables accounts), not a mova cache")] {
         let (ok, _, err) = run(&["cache".as_ref(), "merge".as_ref(), good.as_os_str(), bad.as_os_str(), "-o".as_ref(), out.as_os_str()]);
         assert!(!ok);
         assert_eq!(err, format!("mova: {}: {message}\n", bad.display()));

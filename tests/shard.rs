@@ -11,8 +11,7 @@ use std::process::{Command, Stdio};
 
 use common::{files, model, mova, repo};
 
-const SCHEDULER_VARS: [&str; 6] =
-    ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX"];
+const SCHEDULER_VARS: [&str; 6] = ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX"];
 
 fn inputs() -> [PathBuf; 2] {
     [repo("examples/articles"), repo("examples/articles.jsonl")]
@@ -67,8 +66,7 @@ fn same_outputs(whole: &Path, sharded: &Path, n: usize) {
         let (stem, lang) = f.strip_suffix(".jsonl").unwrap().rsplit_once('.').unwrap();
         let parts: Vec<String> = got.iter().filter(|g| g.starts_with(&format!("{stem}.shard-")) && g.ends_with(&format!(".{lang}.jsonl"))).cloned().collect();
         assert!(!parts.is_empty() && parts.len() <= n, "{parts:?}");
-        let mut lines: Vec<std::vec::IntoIter<String>> =
-            parts.iter().map(|p| fs::read_to_string(sharded.join(p)).unwrap().lines().map(String::from).collect::<Vec<_>>().into_iter()).collect();
+        let mut lines: Vec<std::vec::IntoIter<String>> = parts.iter().map(|p| fs::read_to_string(sharded.join(p)).unwrap().lines().map(String::from).collect::<Vec<_>>().into_iter()).collect();
         let mut heads: Vec<Option<String>> = lines.iter_mut().map(Iterator::next).collect();
         for line in expected.lines() {
             let i = heads.iter().position(|h| h.as_deref() == Some(line)).unwrap_or_else(|| panic!("{f}: no part goes on with {line}"));
@@ -158,11 +156,14 @@ fn a_shard_with_no_articles_succeeds_and_writes_nothing() {
     assert_eq!(written, 1);
 }
 
+/// Flags, environment, and the message a run with them fails with.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
 #[test]
 fn bad_shards_are_one_line_errors() {
     let t = tempfile::tempdir().unwrap();
     let out = t.path().join("o");
-    let cases: [(&[&str], &[(&str, &str)], &str); 7] = [
+    let cases: [Case; 7] = [
         (&["--shard", "4/4"], &[], "--shard 4/4: K must be below N (shards are numbered 0 to 3)"),
         (&["--shard", "0/0"], &[], "--shard 0/0: N must be at least 1"),
         (&["--shard", "2"], &[], "--shard 2: not K/N; write e.g. 0/4 for the first of 4 shards"),

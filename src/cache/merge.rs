@@ -54,7 +54,11 @@ pub fn open(path: &Path) -> Result<Connection> {
     let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(unreadable)?;
     drop(stmt);
     if !tables.iter().any(|t| t == "translations") {
-        let what = if tables.is_empty() { "an empty SQLite database".to_string() } else { format!("another program's SQLite database (tables {})", tables.iter().take(3).cloned().collect::<Vec<_>>().join(", ")) };
+        let what = if tables.is_empty() {
+            "an empty SQLite database".to_string()
+        } else {
+            format!("another program's SQLite database (tables {})", tables.iter().take(3).cloned().collect::<Vec<_>>().join(", "))
+        };
         return Err(refuse(path, format!("{what}, not a mova cache")));
     }
     let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(unreadable)?;

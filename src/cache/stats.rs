@@ -55,14 +55,7 @@ pub fn stats(path: &Path) -> Result<CacheStats> {
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
-    Ok(CacheStats {
-        path: path.to_path_buf(),
-        schema,
-        bytes: size(path) + size(Path::new(&wal)),
-        translations: groups.iter().map(|g| g.translations).sum(),
-        groups,
-        models,
-    })
+    Ok(CacheStats { path: path.to_path_buf(), schema, bytes: size(path) + size(Path::new(&wal)), translations: groups.iter().map(|g| g.translations).sum(), groups, models })
 }
 
 /// Unix seconds as UTC `YYYY-MM-DD HH:MM:SS` (proleptic Gregorian calendar).
@@ -84,11 +77,8 @@ pub fn utc(secs: i64) -> String {
 impl CacheStats {
     /// The numbers as one JSON object (`mova cache stats --json`).
     pub fn to_json(&self) -> serde_json::Value {
-        let groups: Vec<serde_json::Value> = self
-            .groups
-            .iter()
-            .map(|g| serde_json::json!({"model": g.model, "lang": g.lang, "translations": g.translations, "oldest": utc(g.oldest), "newest": utc(g.newest)}))
-            .collect();
+        let groups: Vec<serde_json::Value> =
+            self.groups.iter().map(|g| serde_json::json!({"model": g.model, "lang": g.lang, "translations": g.translations, "oldest": utc(g.oldest), "newest": utc(g.newest)})).collect();
         let models: Vec<serde_json::Value> = self.models.iter().map(|(f, p)| serde_json::json!({"fingerprint": f, "path": p})).collect();
         serde_json::json!({
             "file": self.path.display().to_string(), "schema": self.schema, "bytes": self.bytes,
