@@ -335,7 +335,16 @@ fn probe(path: &Path, flag: &str, dir: bool) -> Result<()> {
     }
     let at = if dir { path } else { path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")) };
     let missing: Vec<&Path> = at.ancestors().take_while(|p| !p.as_os_str().is_empty() && std::fs::symlink_metadata(p).is_err()).collect();
-    let result = std::fs::create_dir_all(at).and_then(|()| tempfile::Builder::new().prefix(&format!(".mova-{}-", std::process::id())).suffix(".tmp").tempfile_in(at).map(drop));
+    let try_once = || std::fs::create_dir_all(at).and_then(|()| tempfile::Builder::new().prefix(&format!(".mova-{}-", std::process::id())).suffix(".tmp").tempfile_in(at).map(drop));
+    // Another mova starting beside this one (a shard of the same run) may remove
+    // a directory it made for its own probe between the two steps: try again.
+    let mut result = try_once();
+    for _ in 0..5 {
+        match &result {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => result = try_once(),
+            _ => break,
+        }
+    }
     for d in missing {
         let _ = std::fs::remove_dir(d);
     }
