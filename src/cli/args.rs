@@ -19,6 +19,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of the translate variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Translate articles (files, directories, or - for stdin) into ru and/or be.
@@ -37,6 +39,8 @@ pub enum Command {
     Fix(FixArgs),
     /// The installed models; `mova models get NAME` installs one.
     Models(super::models::ModelsArgs),
+    /// Translation caches: merge several into one, or count what one holds.
+    Cache(super::cache::CacheArgs),
 }
 
 #[derive(Debug, Args)]
@@ -349,6 +353,17 @@ pub struct TranslateArgs {
     /// Output directory.
     #[arg(long, short = 'o', default_value = "out", value_name = "DIR")]
     pub out: PathBuf,
+
+    /// Translate only shard K of N (0 ≤ K < N), split by a hash of each
+    /// article's name or id; N runs together translate every article once.
+    /// Default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX.
+    #[arg(long, value_name = "K/N", conflicts_with = "shards")]
+    pub shard: Option<String>,
+
+    /// Number of shards, with the shard index from JOB_COMPLETION_INDEX
+    /// (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub shards: Option<u64>,
 
     /// No progress bar and no summary.
     #[arg(long, short = 'q')]

@@ -1,6 +1,7 @@
 //! Command-line interface: flags ([`args`]) and one module per command.
 
 mod args;
+mod cache;
 mod fix;
 mod io;
 mod models;
@@ -30,5 +31,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Names(a) => names::run(a),
         Command::Fix(a) => fix::run(a),
         Command::Models(a) => models::run(a),
+        Command::Cache(a) => cache::run(a),
     }
 }

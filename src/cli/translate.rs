@@ -15,6 +15,7 @@ use mova::cache::{self, Cache};
 use mova::error::shown;
 use mova::input::{self, Document, Source};
 use mova::names::Namer;
+use mova::shard::{self, Shard, Share};
 use mova::stats::Stats;
 use mova::translate::{Translated, Translator, TranslatorBuilder, Vocabulary};
 use mova::{output, Error, Lang};
@@ -24,6 +25,8 @@ use super::progress::Bar;
 
 pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     let langs = check_args(&a)?;
+    let sharding = resolve_shard(&a)?;
+    let shard = sharding.as_ref().map(|(s, _)| *s);
     let t_read = Instant::now();
     check_out(&a.out, &a.inputs)?;
     // Never read what this run writes: the output directory (when it lies inside
@@ -35,12 +38,24 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     if sources.is_empty() {
         bail!("no .txt, .md or .jsonl files found in {}", show_paths(&a.inputs));
     }
-    output::check_clashes(&sources, &a.out)?;
+    if let Some(s) = shard {
+        s.check_sources(&sources)?;
+        output::check_clashes(&sources.iter().map(|x| s.part_source(x)).collect::<Vec<_>>(), &a.out)?;
+    } else {
+        output::check_clashes(&sources, &a.out)?;
+    }
     let mut builder = builder(&a, &langs)?;
     builder.check().map_err(explain)?;
     // Every input file is read through once before any work: a bad line in the
     // last file stops the run now, not after an hour of translation.
-    let articles = input::check(&sources, a.normalize.lossy)?;
+    let share = shard.map(|s| shard::check(&sources, a.normalize.lossy, s)).transpose()?;
+    let articles = match share {
+        Some(sh) => sh.articles,
+        None => input::check(&sources, a.normalize.lossy)?,
+    };
+    if let (Some(sh), Some((_, from))) = (share.filter(|sh| sh.articles == 0), &sharding) {
+        return empty_shard(&a, sh, from);
+    }
     let stdin = sources.iter().any(|s| s.once);
     let read = t_read.elapsed();
     // Where the results go must take them: found now, not after the translation.
@@ -69,15 +84,49 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     let load = t_load.elapsed();
 
     let bar = Bar::new(a.quiet, (!stdin).then_some(articles));
-    let (mut stats, files) = translate(&translator, &sources, &a, &bar)?;
+    let (mut stats, files) = translate(&translator, &sources, shard, &a, &bar)?;
     stats.read = read;
     stats.load = load;
     if let Some(path) = &a.stats {
-        output::write_atomic(path, &format!("{:#}\n", stats.to_json()))?;
+        output::write_atomic(path, &format!("{:#}\n", stats_json(&stats, share, &sharding)))?;
     }
     if !a.quiet {
+        if let (Some(sh), Some((_, from))) = (share, &sharding) {
+            eprintln!("mova: {sh} ({from})");
+        }
         eprintln!("mova: {stats}; {}", vocabularies(&translator).join(", "));
         eprintln!("mova: wrote {files} files to {}", shown(&a.out));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The shard of this run, and where it came from: `--shard`, or the job
+/// array's environment (with `--shards`).
+fn resolve_shard(a: &TranslateArgs) -> Result<Option<(Shard, String)>> {
+    let flag = match &a.shard {
+        Some(v) => Some(v.parse::<Shard>().map_err(|e| anyhow::anyhow!("--shard {v}: {e}"))?),
+        None => None,
+    };
+    Ok(Shard::resolve(flag, a.shards, &|name| std::env::var(name).ok())?)
+}
+
+/// The stats as JSON, with the shard's share when there is one.
+fn stats_json(stats: &Stats, share: Option<Share>, sharding: &Option<(Shard, String)>) -> serde_json::Value {
+    let mut json = stats.to_json();
+    if let (Some(sh), Some((_, from))) = (share, sharding) {
+        json["shard"] = sh.to_json(from);
+    }
+    json
+}
+
+/// A shard that owns no article: nothing to load or write (but `--stats`).
+fn empty_shard(a: &TranslateArgs, share: Share, from: &str) -> Result<ExitCode> {
+    if let Some(path) = &a.stats {
+        probe(path, "--stats", false)?;
+        output::write_atomic(path, &format!("{:#}\n", stats_json(&Stats::default(), Some(share), &Some((share.shard, from.to_string())))))?;
+    }
+    if !a.quiet {
+        eprintln!("mova: {share} ({from}): nothing to translate; no output written");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -157,15 +206,21 @@ fn warn_cache(c: &Cache) {
 
 /// Runs the translation, writing outputs and the report; the stats and the
 /// number of files written.
-fn translate(translator: &Translator, sources: &[Source], a: &TranslateArgs, bar: &Bar) -> Result<(Stats, usize)> {
+fn translate(translator: &Translator, sources: &[Source], shard: Option<Shard>, a: &TranslateArgs, bar: &Bar) -> Result<(Stats, usize)> {
     let mut outputs = output::Outputs::new(&a.out);
     let mut report = match &a.report {
         Some(p) => Some((p.clone(), output::AtomicFile::create(p)?)),
         None => None,
     };
     let mut write_time = Duration::ZERO;
+    let docs = input::stream(sources, a.normalize.lossy);
+    // A shard's documents keep only the articles it owns.
+    let docs = docs.filter_map(move |d| match (d, shard) {
+        (Ok(d), Some(s)) => s.keep(d).map(Ok),
+        (d, _) => Some(d),
+    });
     let result = translator.translate_with(
-        input::stream(sources, a.normalize.lossy),
+        docs,
         |doc, translated| {
             let t = Instant::now();
             outputs.write(&doc, &translated)?;
@@ -280,7 +335,16 @@ fn probe(path: &Path, flag: &str, dir: bool) -> Result<()> {
     }
     let at = if dir { path } else { path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")) };
     let missing: Vec<&Path> = at.ancestors().take_while(|p| !p.as_os_str().is_empty() && std::fs::symlink_metadata(p).is_err()).collect();
-    let result = std::fs::create_dir_all(at).and_then(|()| tempfile::Builder::new().prefix(&format!(".mova-{}-", std::process::id())).suffix(".tmp").tempfile_in(at).map(drop));
+    let try_once = || std::fs::create_dir_all(at).and_then(|()| tempfile::Builder::new().prefix(&format!(".mova-{}-", std::process::id())).suffix(".tmp").tempfile_in(at).map(drop));
+    // Another mova starting beside this one (a shard of the same run) may remove
+    // a directory it made for its own probe between the two steps: try again.
+    let mut result = try_once();
+    for _ in 0..5 {
+        match &result {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => result = try_once(),
+            _ => break,
+        }
+    }
     for d in missing {
         let _ = std::fs::remove_dir(d);
     }
@@ -297,9 +361,8 @@ fn report_lines(doc: &Document, translated: &[Translated]) -> serde_json::Result
         input::Content::Text(_) => vec![(file.clone(), None)],
         input::Content::Jsonl(records) => records
             .iter()
-            .enumerate()
-            .flat_map(|(i, r)| {
-                let id = r.label(doc.first_record + i);
+            .flat_map(|r| {
+                let id = r.label(r.index);
                 r.texts.iter().map(move |(field, _)| (id.clone(), Some(field.clone())))
             })
             .collect(),

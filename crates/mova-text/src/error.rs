@@ -101,6 +101,11 @@ pub enum Error {
     #[error("{}: this input would be replaced by the translation of {}", shown(input), shown(by))]
     OutputIsInput { input: PathBuf, by: PathBuf },
 
+    /// A file given as a mova cache (to merge or count) is not one, or cannot
+    /// be read or written as one.
+    #[error("{}: {problem}", shown(path))]
+    CacheFile { path: PathBuf, problem: String },
+
     /// An input path that is not a file, directory or pipe.
     #[error("{}: not a file mova can read ({what}); give a file, a directory, a pipe or `-` for stdin", shown(path))]
     NotAFile { path: PathBuf, what: &'static str },

@@ -6,7 +6,15 @@
 //!
 //! One file (default `$XDG_CACHE_HOME/mova/translations.sqlite`) in WAL mode, so
 //! two mova processes can read and write it at once; each finished batch is
-//! committed, so an interrupted run loses nothing already translated.
+//! committed, so an interrupted run loses nothing already translated. Each
+//! entry keeps its model fingerprint, language and time, so caches can be
+//! counted ([`stats`]) and merged, newest entry first ([`merge`]).
+//!
+//! WAL works only among processes of one host: its index is shared memory (the
+//! `-shm` file, mapped). Several machines sharing one cache on a network file
+//! system (NFS, CIFS, Lustre, GPFS, CephFS) can corrupt it or fail to lock it;
+//! mova warns when the cache lies on one ([`network_fs`]). Give each machine
+//! or job its own cache on local disk and merge them afterwards.
 //!
 //! The cache path is never harmed: only a regular file that is recognisably a
 //! damaged mova cache (SQLite, with mova's table in its first page, but
@@ -22,11 +30,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
-/// Schema version written to `PRAGMA user_version`.
-const VERSION: i64 = 1;
+pub mod merge;
+pub mod stats;
+
+/// Schema version written to `PRAGMA user_version`. 2 added each entry's
+/// `model` and `lang` (empty in entries written before).
+const VERSION: i64 = 2;
 
 /// What identifies a translation, apart from its source sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -102,11 +114,32 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// What mova's table looks like in the schema (page 1) of its cache.
 const OUR_SCHEMA: &[u8] = b"CREATE TABLE translations (key BLOB PRIMARY KEY";
 
-const CREATE: &str = "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, target TEXT NOT NULL, created INTEGER NOT NULL) WITHOUT ROWID;
+const CREATE: &str = "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY KEY, target TEXT NOT NULL, created INTEGER NOT NULL, model TEXT, lang TEXT) WITHOUT ROWID;
      CREATE TABLE IF NOT EXISTS fingerprints (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, fingerprint TEXT NOT NULL);";
 
+/// Whether the `translations` table of `schema` (`main`, or an attached
+/// database) has the `model` and `lang` columns of schema 2.
+fn has_scope_columns(c: &Connection, schema: &str) -> rusqlite::Result<bool> {
+    let sql = format!("SELECT count(*) FROM pragma_table_info('translations', '{schema}') WHERE name IN ('model', 'lang')");
+    Ok(c.query_row(&sql, [], |r| r.get::<_, i64>(0))? == 2)
+}
+
+/// Brings a schema 1 cache to schema 2 (its old entries keep NULL model and
+/// language), in one immediate transaction, so two processes opening it at once
+/// add the columns once.
+fn migrate(c: &mut Connection) -> rusqlite::Result<()> {
+    if has_scope_columns(c, "main")? {
+        return Ok(());
+    }
+    let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if !has_scope_columns(&tx, "main")? {
+        tx.execute_batch("ALTER TABLE translations ADD COLUMN model TEXT; ALTER TABLE translations ADD COLUMN lang TEXT;")?;
+    }
+    tx.commit()
+}
+
 fn connect(path: &Path, wait: Duration) -> rusqlite::Result<Connection> {
-    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
+    let mut c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
     c.busy_timeout(wait)?;
     let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -114,6 +147,7 @@ fn connect(path: &Path, wait: Duration) -> rusqlite::Result<Connection> {
     }
     c.pragma_update(None, "synchronous", "NORMAL")?;
     c.execute_batch(CREATE)?;
+    migrate(&mut c)?;
     c.pragma_update(None, "user_version", VERSION)?;
     // One cheap read of the table proves its pages are readable.
     c.query_row("SELECT count(*) FROM (SELECT key FROM translations LIMIT 1)", [], |r| r.get::<_, i64>(0))?;
@@ -207,6 +241,38 @@ fn damaged_ours(path: &Path) -> bool {
     read.is_ok() && head.starts_with(SQLITE_HEADER) && head.windows(OUR_SCHEMA.len()).any(|w| w == OUR_SCHEMA)
 }
 
+/// The kind of network file system `path` (or, when it does not exist yet,
+/// its directory) lies on, if it is one: SQLite's WAL is unsafe there.
+#[cfg(target_os = "linux")]
+pub fn network_fs(path: &Path) -> Option<&'static str> {
+    use std::os::unix::ffi::OsStrExt;
+    let at = path.ancestors().find(|p| !p.as_os_str().is_empty() && p.exists()).unwrap_or(Path::new("."));
+    let c = std::ffi::CString::new(at.as_os_str().as_bytes()).ok()?;
+    let mut st: libc::statfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `c` is a NUL-terminated path and `st` a statfs to fill.
+    if unsafe { libc::statfs(c.as_ptr(), &mut st) } != 0 {
+        return None;
+    }
+    // Magic numbers from statfs(2) and the file systems' sources.
+    match st.f_type as u32 {
+        0x6969 => Some("NFS"),
+        0xFF53_4D42 | 0xFE53_4D42 | 0x517B => Some("CIFS/SMB"),
+        0x0BD0_0BD0 => Some("Lustre"),
+        0x4750_4653 => Some("GPFS"),
+        0x00C3_6400 => Some("CephFS"),
+        0x1983_0326 => Some("BeeGFS"),
+        0x5346_414F => Some("AFS"),
+        0x0102_1997 => Some("9P"),
+        _ => None,
+    }
+}
+
+/// Not detected elsewhere.
+#[cfg(not(target_os = "linux"))]
+pub fn network_fs(_: &Path) -> Option<&'static str> {
+    None
+}
+
 fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
@@ -283,6 +349,9 @@ impl Cache {
         };
         match pair {
             Ok((r, w)) => {
+                if let Some(fs) = network_fs(path) {
+                    cache.warn(format!("{shown}: on a network file system ({fs}); SQLite's WAL needs the processes sharing a cache on one host, so jobs on several machines sharing it can corrupt it: give each machine its own cache on local disk (--cache) and join them with `mova cache merge`"));
+                }
                 *cache.reader.lock().unwrap_or_else(|p| p.into_inner()) = Some(r);
                 *cache.writer.lock().unwrap_or_else(|p| p.into_inner()) = Some(w);
             }
@@ -400,10 +469,10 @@ impl Cache {
             let Some(c) = guard.as_mut() else { return Ok(()) };
             let tx = c.transaction()?;
             {
-                let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO translations (key, target, created) VALUES (?1, ?2, ?3)")?;
+                let mut stmt = tx.prepare_cached("INSERT OR REPLACE INTO translations (key, target, created, model, lang) VALUES (?1, ?2, ?3, ?4, ?5)")?;
                 let t = now();
                 for (s, target) in entries {
-                    stmt.execute(params![&scope.key(s)[..], target, t])?;
+                    stmt.execute(params![&scope.key(s)[..], target, t, scope.model, scope.lang])?;
                 }
             }
             tx.commit()

@@ -80,6 +80,8 @@ pub struct Record {
     pub fields: Map<String, Value>,
     /// (field name, text) for each translatable string field present.
     pub texts: Vec<(String, Text)>,
+    /// Its place among the records of its file, from 0 (blank lines not counted).
+    pub index: usize,
 }
 
 impl Record {
@@ -389,13 +391,13 @@ pub use crate::decode::decode;
 fn parse_jsonl(path: &Path, text: &str) -> Result<Vec<Record>> {
     let mut records = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        records.extend(parse_record(path, i + 1, line)?);
+        records.extend(parse_record(path, i + 1, line, records.len())?);
     }
     Ok(records)
 }
 
 /// One line of a JSON Lines file: a record, or nothing for a blank line.
-fn parse_record(path: &Path, line_no: usize, line: &str) -> Result<Option<Record>> {
+fn parse_record(path: &Path, line_no: usize, line: &str, index: usize) -> Result<Option<Record>> {
     if line.trim().is_empty() {
         return Ok(None);
     }
@@ -415,7 +417,7 @@ fn parse_record(path: &Path, line_no: usize, line: &str) -> Result<Option<Record
     if texts.is_empty() {
         return Err(bad("no text to translate: give a `title` or `body` string".into()));
     }
-    Ok(Some(Record { fields, texts }))
+    Ok(Some(Record { fields, texts, index }))
 }
 
 /// A JSON Lines file is handed on in parts of about this many bytes.
@@ -485,7 +487,7 @@ impl JsonlParts {
             }
             let line = self.decoder.next(&buf, false)?.text;
             let line = line.trim_end_matches(['\n', '\r']);
-            if let Some(r) = parse_record(&self.path, self.line_no, line)? {
+            if let Some(r) = parse_record(&self.path, self.line_no, line, self.records + records.len())? {
                 bytes += line.len();
                 records.push(r);
             }

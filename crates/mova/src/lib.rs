@@ -23,6 +23,9 @@
 //!    and typeset ([`typography`]).
 //! 7. [`output`]: translated units → `<stem>.<lang>.<ext>`, written atomically.
 //!
+//! [`shard`] splits a run's articles between N processes (job arrays); each
+//! may keep its own [`cache`], merged afterwards ([`cache::merge`]).
+//!
 //! [`names`] finds the names of the English and puts them right in each
 //! translation (run by the pipeline, and by [`postedit`] on translations made
 //! anywhere: `mova fix`).
@@ -43,6 +46,7 @@ pub mod output;
 pub mod pipeline;
 pub mod plan;
 pub mod route;
+pub mod shard;
 pub mod stats;
 pub mod translate;
 pub mod vocab;

@@ -136,14 +136,23 @@ impl AtomicFile {
     /// Starts writing `path` (its directory is created).
     pub fn create(path: &Path) -> Result<AtomicFile> {
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let prefix = format!("{TMP_PREFIX}{}-", std::process::id());
         let mut builder = tempfile::Builder::new();
         builder.prefix(&prefix).suffix(".tmp");
         // The mode any new file gets (0666 less the umask), not tempfile's 0600.
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let tmp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+        let try_once = || fs::create_dir_all(dir).and_then(|()| builder.tempfile_in(dir));
+        // Another mova writing the same tree (a shard) may remove an empty
+        // directory it made for its own check between the two steps: try again.
+        let mut tmp = try_once();
+        for _ in 0..5 {
+            match &tmp {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => tmp = try_once(),
+                _ => break,
+            }
+        }
+        let tmp = tmp.map_err(|e| Error::io(dir, e))?;
         Ok(AtomicFile { path: path.to_path_buf(), tmp: std::io::BufWriter::with_capacity(1 << 16, tmp) })
     }
 
