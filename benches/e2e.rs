@@ -36,24 +36,34 @@ fn main() {
         println!("e2e: bench");
         return;
     }
-    let model = PathBuf::from(env_or("MOVA_BENCH_MODEL", concat!(env!("CARGO_MANIFEST_DIR"), "/models/test/echo-en-ru")));
-    let input = PathBuf::from(env_or("MOVA_BENCH_INPUT", concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles.jsonl")));
+    let model =
+        PathBuf::from(env_or("MOVA_BENCH_MODEL", concat!(env!("CARGO_MANIFEST_DIR"), "/models/test/echo-en-ru")));
+    let input =
+        PathBuf::from(env_or("MOVA_BENCH_INPUT", concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles.jsonl")));
     let beam: usize = env_or("MOVA_BENCH_BEAM", "4").parse().expect("MOVA_BENCH_BEAM");
     let threads: usize = env_or("MOVA_BENCH_THREADS", "0").parse().expect("MOVA_BENCH_THREADS");
     let threads = if threads == 0 { engine::default_threads() } else { threads };
-    let (replicas, per) = engine::split_threads(threads, env_or("MOVA_BENCH_REPLICAS", "0").parse().expect("MOVA_BENCH_REPLICAS"));
-    let budgets: Vec<usize> = env_or("MOVA_BENCH_BUDGETS", "512,1024,2048").split(',').map(|b| b.trim().parse().expect("budget")).collect();
+    let (replicas, per) =
+        engine::split_threads(threads, env_or("MOVA_BENCH_REPLICAS", "0").parse().expect("MOVA_BENCH_REPLICAS"));
+    let budgets: Vec<usize> =
+        env_or("MOVA_BENCH_BUDGETS", "512,1024,2048").split(',').map(|b| b.trim().parse().expect("budget")).collect();
 
     let dir = ModelDir::inspect(&model, None, None).expect("model");
     let sources = input::discover(std::slice::from_ref(&input), None).expect("discover");
     let docs: Vec<_> = sources.iter().map(|s| input::read(s, false).expect("read")).collect();
     let sentences = translate::distinct_sentences(&docs, Rules::default());
-    let engine = std::sync::Arc::new(Engine::load(dir, EngineOptions { beam, threads: 1, replicas: 1, ..EngineOptions::default() }).expect("load"));
+    let engine = std::sync::Arc::new(
+        Engine::load(dir, EngineOptions { beam, threads: 1, replicas: 1, ..EngineOptions::default() }).expect("load"),
+    );
     let route = Route::new(Lang::Ru, engine.clone()).expect("route");
     let tokens: Vec<Vec<String>> = sentences.iter().map(|s| route.source(&engine.encode(s).expect("encode"))).collect();
     let config = Config { device_indices: vec![0; replicas], num_threads_per_replica: per, ..Config::default() };
     let translator = Translator::new(&model, &config).expect("raw load");
-    eprintln!("raw: {} distinct sentences of {}, beam {beam}, {replicas} replicas × {per} threads", tokens.len(), input.display());
+    eprintln!(
+        "raw: {} distinct sentences of {}, beam {beam}, {replicas} replicas × {per} threads",
+        tokens.len(),
+        input.display()
+    );
 
     let mut best: Option<(f64, usize, usize)> = None;
     for &budget in &budgets {
@@ -66,7 +76,9 @@ fn main() {
         };
         let t = Instant::now();
         let res = match route.prefix() {
-            Some(p) => translator.translate_batch_with_target_prefix(&tokens, &vec![p.to_vec(); tokens.len()], &options, None),
+            Some(p) => {
+                translator.translate_batch_with_target_prefix(&tokens, &vec![p.to_vec(); tokens.len()], &options, None)
+            }
             None => translator.translate_batch(&tokens, &options, None),
         }
         .expect("raw translate");

@@ -24,7 +24,9 @@ fn corpus() -> String {
         one.push_str(if i % 3 == 2 { "\n\n" } else { " " });
     }
     for name in ["grodno-border", "kolesnikova-trial", "minsk-protests-2020"] {
-        one.push_str(&std::fs::read_to_string(format!("{root}/examples/articles/{name}.txt")).expect("example article"));
+        one.push_str(
+            &std::fs::read_to_string(format!("{root}/examples/articles/{name}.txt")).expect("example article"),
+        );
         one.push('\n');
     }
     one.repeat(CORPUS_BYTES / one.len() + 1)
@@ -56,7 +58,9 @@ fn text_stages(c: &mut Criterion) {
         b.iter(|| units.iter().map(|u| sentences::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
     });
     g.bench_function(BenchmarkId::new("normalize+segment", format!("{threads} cores")), |b| {
-        b.iter(|| units.par_iter().map(|u| sentences::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>())
+        b.iter(|| {
+            units.par_iter().map(|u| sentences::unit_sentences(black_box(u), Rules::default()).len()).sum::<usize>()
+        })
     });
     g.finish();
 
@@ -72,7 +76,10 @@ fn translit(c: &mut Criterion) {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut g = c.benchmark_group("translit");
     g.sample_size(10);
-    for (lang, file, ids) in [(Lang::Ru, "flores-dev.ru", ["iso9", "gost-b", "bgn-pcgn", "press"]), (Lang::Be, "flores-dev.be", ["iso9", "national-2007", "lacinka", "press"])] {
+    for (lang, file, ids) in [
+        (Lang::Ru, "flores-dev.ru", ["iso9", "gost-b", "bgn-pcgn", "press"]),
+        (Lang::Be, "flores-dev.be", ["iso9", "national-2007", "lacinka", "press"]),
+    ] {
         let one = std::fs::read_to_string(format!("{root}/tests/data/flores/{file}")).expect("FLORES dev");
         let text = one.repeat((4 << 20) / one.len() + 1);
         let lines: Vec<&str> = text.lines().collect();
@@ -87,12 +94,23 @@ fn translit(c: &mut Criterion) {
     g.finish();
 
     // Reverse candidates: press spellings of names back to Cyrillic.
-    let names = ["Tsikhanouskaya", "Lukashenka", "Sviatlana", "Babaryka", "Kalesnikava", "Bialiatski", "Mahilyow", "Pratasevich"];
+    let names = [
+        "Tsikhanouskaya",
+        "Lukashenka",
+        "Sviatlana",
+        "Babaryka",
+        "Kalesnikava",
+        "Bialiatski",
+        "Mahilyow",
+        "Pratasevich",
+    ];
     let rev = reg.reverser(Lang::Be);
     let mut g = c.benchmark_group("translit candidates");
     g.sample_size(10);
     g.throughput(Throughput::Elements(names.len() as u64));
-    g.bench_function("be names, 5 each", |b| b.iter(|| names.iter().map(|n| rev.candidates(black_box(n), 5, None).len()).sum::<usize>()));
+    g.bench_function("be names, 5 each", |b| {
+        b.iter(|| names.iter().map(|n| rev.candidates(black_box(n), 5, None).len()).sum::<usize>())
+    });
     g.finish();
 }
 
@@ -132,7 +150,9 @@ fn names(c: &mut Criterion) {
     for mb in [10, 20, 40] {
         let text = one.repeat((mb << 20) / one.len() + 1);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(BenchmarkId::new("fixer, one paragraph", format!("{mb} MB")), |b| b.iter(|| namer.fixer(&[black_box(text.as_str())]).detector.entities.len()));
+        g.bench_function(BenchmarkId::new("fixer, one paragraph", format!("{mb} MB")), |b| {
+            b.iter(|| namer.fixer(&[black_box(text.as_str())]).detector.entities.len())
+        });
     }
     g.finish();
 }
@@ -152,7 +172,14 @@ fn post_edit(c: &mut Criterion) {
     g.bench_function("find names, FLORES", |b| b.iter(|| namer.fixer(black_box(&en)).detector.entities.len()));
     let fixer = namer.fixer(&en);
     for (lang, refs) in [(mova::Lang::Ru, &ru), (mova::Lang::Be, &be)] {
-        g.bench_function(BenchmarkId::new("fix, FLORES", lang.code()), |b| b.iter(|| en.iter().zip(refs.lines()).map(|(s, t)| fixer.fix_all(s, black_box(t), lang).changes.len()).sum::<usize>()));
+        g.bench_function(BenchmarkId::new("fix, FLORES", lang.code()), |b| {
+            b.iter(|| {
+                en.iter()
+                    .zip(refs.lines())
+                    .map(|(s, t)| fixer.fix_all(s, black_box(t), lang).changes.len())
+                    .sum::<usize>()
+            })
+        });
     }
     g.finish();
 }

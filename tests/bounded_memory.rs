@@ -40,7 +40,9 @@ fn a_100_mb_single_line_in_bounded_memory() {
     mova().arg("segment").arg(&big).arg("-o").arg(&seg).assert().success();
     let text = fs::read_to_string(&seg).unwrap();
     assert_eq!(text.lines().count(), written / unit.len());
-    assert!(text.lines().all(|l| l == "Police in Minsk detained Mr. Smith at 9:30 a.m. on Aug. 9, officials said \"again\"."));
+    assert!(text
+        .lines()
+        .all(|l| l == "Police in Minsk detained Mr. Smith at 9:30 a.m. on Aug. 9, officials said \"again\"."));
 
     let peak = peak_child_rss_mib();
     eprintln!("peak resident size of mova on 100 MB: {peak:.1} MiB");

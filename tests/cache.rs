@@ -21,7 +21,14 @@ fn count(stderr: &str, label: &str) -> usize {
 
 fn translate(cache: &Path, out: &Path, inputs: &[&Path]) -> String {
     let mut cmd = mova();
-    cmd.arg("translate").args(inputs).arg("--model").arg(model("echo-m2m")).arg("--cache").arg(cache).arg("--out").arg(out);
+    cmd.arg("translate")
+        .args(inputs)
+        .arg("--model")
+        .arg(model("echo-m2m"))
+        .arg("--cache")
+        .arg(cache)
+        .arg("--out")
+        .arg(out);
     let o = cmd.output().unwrap();
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(o.status.success(), "{err}");
@@ -51,7 +58,13 @@ fn no_cache_neither_reads_nor_writes() {
     let t = tempfile::tempdir().unwrap();
     let cache = t.path().join("translations.sqlite");
     let mut cmd = mova();
-    cmd.arg("translate").arg(repo("examples/articles")).arg("--model").arg(model("echo-m2m")).arg("--no-cache").arg("--out").arg(t.path().join("o"));
+    cmd.arg("translate")
+        .arg(repo("examples/articles"))
+        .arg("--model")
+        .arg(model("echo-m2m"))
+        .arg("--no-cache")
+        .arg("--out")
+        .arg(t.path().join("o"));
     cmd.env("MOVA_CACHE", &cache).assert().success();
     assert!(!cache.exists());
 }
@@ -63,7 +76,14 @@ fn two_processes_share_one_cache() {
     let (a, b) = (repo("examples/articles"), repo("examples/articles.jsonl"));
     let spawn = |input: &Path, out: &str| {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("mova"));
-        cmd.arg("translate").arg(input).arg("--model").arg(model("echo-m2m")).arg("--cache").arg(&cache).arg("--max-batch-tokens").arg("64");
+        cmd.arg("translate")
+            .arg(input)
+            .arg("--model")
+            .arg(model("echo-m2m"))
+            .arg("--cache")
+            .arg(&cache)
+            .arg("--max-batch-tokens")
+            .arg("64");
         cmd.arg("--out").arg(t.path().join(out)).stderr(Stdio::piped()).spawn().unwrap()
     };
     let (p1, p2) = (spawn(&a, "o1"), spawn(&b, "o2"));
@@ -91,7 +111,8 @@ fn a_corrupt_cache_is_set_aside_not_fatal() {
     fs::write(&cache, bytes).unwrap();
     let err = translate(&cache, &t.path().join("o"), &[&repo("examples/articles")]);
     assert!(err.contains("warning:") && err.contains("not a readable cache") && err.contains("moved it to"), "{err}");
-    let names: Vec<String> = fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> =
+        fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(names.iter().any(|n| n.starts_with("translations.sqlite.corrupt-")), "{names:?}");
     assert_eq!(files(&t.path().join("o")).len(), 6);
     let again = translate(&cache, &t.path().join("o2"), &[&repo("examples/articles")]);
@@ -100,7 +121,8 @@ fn a_corrupt_cache_is_set_aside_not_fatal() {
 
 /// Many distinct sentences, so a run takes seconds and commits many batches.
 fn long_input(dir: &Path) -> std::path::PathBuf {
-    let subjects = ["The minister", "A spokesman", "The committee", "Residents", "The court", "Observers", "The mayor", "Farmers"];
+    let subjects =
+        ["The minister", "A spokesman", "The committee", "Residents", "The court", "Observers", "The mayor", "Farmers"];
     let verbs = ["said", "reported", "denied", "confirmed", "announced", "warned"];
     let mut text = String::new();
     for i in 0..2400 {
@@ -115,7 +137,9 @@ fn long_input(dir: &Path) -> std::path::PathBuf {
 }
 
 fn cached_rows(cache: &Path) -> usize {
-    let Ok(c) = rusqlite::Connection::open_with_flags(cache, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else { return 0 };
+    let Ok(c) = rusqlite::Connection::open_with_flags(cache, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return 0;
+    };
     c.query_row("SELECT count(*) FROM translations", [], |r| r.get::<_, i64>(0)).map_or(0, |n| n as usize)
 }
 
@@ -137,7 +161,16 @@ fn start_long_run(input: &Path, cache: &Path, out: &Path) -> std::process::Child
 fn finish_and_compare(input: &Path, cache: &Path, out: &Path, before: usize) {
     assert!(files(out).is_empty(), "a stopped run left {:?}", files(out));
     let mut cmd = mova();
-    cmd.arg("translate").arg(input).arg("--model").arg(model("echo-en-ru")).arg("--to").arg("ru").arg("--cache").arg(cache).arg("--out").arg(out);
+    cmd.arg("translate")
+        .arg(input)
+        .arg("--model")
+        .arg(model("echo-en-ru"))
+        .arg("--to")
+        .arg("ru")
+        .arg("--cache")
+        .arg(cache)
+        .arg("--out")
+        .arg(out);
     let o = cmd.output().unwrap();
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(o.status.success(), "{err}");
@@ -145,9 +178,20 @@ fn finish_and_compare(input: &Path, cache: &Path, out: &Path, before: usize) {
     assert_eq!(files(out), vec!["long.ru.txt"]);
     let fresh = tempfile::tempdir().unwrap();
     let mut cmd = mova();
-    cmd.arg("translate").arg(input).arg("--model").arg(model("echo-en-ru")).arg("--to").arg("ru").arg("--no-cache").arg("--out").arg(fresh.path());
+    cmd.arg("translate")
+        .arg(input)
+        .arg("--model")
+        .arg(model("echo-en-ru"))
+        .arg("--to")
+        .arg("ru")
+        .arg("--no-cache")
+        .arg("--out")
+        .arg(fresh.path());
     cmd.assert().success();
-    assert_eq!(fs::read_to_string(out.join("long.ru.txt")).unwrap(), fs::read_to_string(fresh.path().join("long.ru.txt")).unwrap());
+    assert_eq!(
+        fs::read_to_string(out.join("long.ru.txt")).unwrap(),
+        fs::read_to_string(fresh.path().join("long.ru.txt")).unwrap()
+    );
 }
 
 #[test]
@@ -177,6 +221,10 @@ fn a_killed_run_loses_nothing_cached_and_leaves_no_temporaries() {
     let before = cached_rows(&cache);
     // The killed run's temporary output (if it had started one) is swept by the next run.
     finish_and_compare(&input, &cache, &out, before);
-    let hidden: Vec<_> = fs::read_dir(&out).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with('.')).collect();
+    let hidden: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
     assert!(hidden.is_empty());
 }

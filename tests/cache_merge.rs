@@ -16,8 +16,17 @@ fn run(args: &[&std::ffi::OsStr]) -> (bool, String, String) {
 
 fn translate(cache: &Path, out: &Path, shard: Option<&str>) -> String {
     let mut c = mova();
-    c.arg("translate").arg(repo("examples/articles")).arg(repo("examples/articles.jsonl")).arg("--model").arg(model("echo-m2m"));
-    c.arg("--cache").arg(cache).arg("--out").arg(out).env_remove("SLURM_ARRAY_TASK_ID").env_remove("JOB_COMPLETION_INDEX");
+    c.arg("translate")
+        .arg(repo("examples/articles"))
+        .arg(repo("examples/articles.jsonl"))
+        .arg("--model")
+        .arg(model("echo-m2m"));
+    c.arg("--cache")
+        .arg(cache)
+        .arg("--out")
+        .arg(out)
+        .env_remove("SLURM_ARRAY_TASK_ID")
+        .env_remove("JOB_COMPLETION_INDEX");
     if let Some(s) = shard {
         c.arg("--shard").arg(s);
     }
@@ -47,15 +56,28 @@ fn shard_caches_merged_make_a_rerun_all_cache_hits() {
     let e0 = translate(&c0, &t.path().join("o"), Some("0/2"));
     let e1 = translate(&c1, &t.path().join("o"), Some("1/2"));
     let shards = count(&e0, "translated") + count(&e1, "translated");
-    let (ok, out, err) = run(&["cache".as_ref(), "merge".as_ref(), c0.as_os_str(), c1.as_os_str(), "-o".as_ref(), merged.as_os_str()]);
+    let (ok, out, err) =
+        run(&["cache".as_ref(), "merge".as_ref(), c0.as_os_str(), c1.as_os_str(), "-o".as_ref(), merged.as_os_str()]);
     assert!(ok && out.is_empty(), "{err}");
     let entries = stats_json(&merged)["translations"].as_u64().unwrap() as usize;
-    assert_eq!(err, format!("mova: merged 2 caches ({shards} entries) into {}: {entries} translations\n", merged.display()));
+    assert_eq!(
+        err,
+        format!("mova: merged 2 caches ({shards} entries) into {}: {entries} translations\n", merged.display())
+    );
     // Sentences repeated across shards were translated by each; merged, once.
     assert!(entries <= shards && entries > 0);
     // Merging again, in another order, into the merged cache itself, changes no byte.
     let bytes = fs::read(&merged).unwrap();
-    let (ok, _, err) = run(&["cache".as_ref(), "merge".as_ref(), c1.as_os_str(), c0.as_os_str(), merged.as_os_str(), "-o".as_ref(), merged.as_os_str(), "-q".as_ref()]);
+    let (ok, _, err) = run(&[
+        "cache".as_ref(),
+        "merge".as_ref(),
+        c1.as_os_str(),
+        c0.as_os_str(),
+        merged.as_os_str(),
+        "-o".as_ref(),
+        merged.as_os_str(),
+        "-q".as_ref(),
+    ]);
     assert!(ok && err.is_empty(), "{err}");
     assert!(fs::read(&merged).unwrap() == bytes, "merging again changed the file");
     let whole = translate(&merged, &t.path().join("again"), None);
@@ -78,12 +100,21 @@ fn stats_count_by_model_and_language() {
     assert_eq!(groups[0]["model"], groups[1]["model"]);
     assert_eq!(groups[0]["translations"].as_u64().unwrap() * 2, translated as u64);
     let model_dir = model("echo-m2m").canonicalize().unwrap();
-    assert_eq!(s["models"], serde_json::json!([{"fingerprint": groups[0]["model"], "path": model_dir.display().to_string()}]));
+    assert_eq!(
+        s["models"],
+        serde_json::json!([{"fingerprint": groups[0]["model"], "path": model_dir.display().to_string()}])
+    );
     let (ok, table, _) = run(&["cache".as_ref(), "stats".as_ref(), cache.as_os_str()]);
     assert!(ok);
     let lines: Vec<&str> = table.lines().collect();
-    assert!(lines[0].starts_with(&format!("{}: mova cache (schema 2), {translated} translations, ", cache.display())), "{table}");
-    assert_eq!(lines[1].split_whitespace().collect::<Vec<_>>(), ["model", "lang", "translations", "oldest", "(UTC)", "newest", "(UTC)"]);
+    assert!(
+        lines[0].starts_with(&format!("{}: mova cache (schema 2), {translated} translations, ", cache.display())),
+        "{table}"
+    );
+    assert_eq!(
+        lines[1].split_whitespace().collect::<Vec<_>>(),
+        ["model", "lang", "translations", "oldest", "(UTC)", "newest", "(UTC)"]
+    );
     let fp12: String = groups[0]["model"].as_str().unwrap().chars().take(12).collect();
     assert!(lines[2].starts_with(&format!("{fp12}  be    {}", translated / 2)), "{table}");
     assert_eq!(lines[4], format!("model {fp12}: {}", model_dir.display()));
@@ -99,8 +130,18 @@ fn what_is_not_a_mova_cache_is_refused_in_one_line() {
     let theirs = t.path().join("theirs.db");
     rusqlite::Connection::open(&theirs).unwrap().execute_batch("CREATE TABLE accounts (id INTEGER);").unwrap();
     let out = t.path().join("out.sqlite");
-    for (bad, message) in [(&text, "not an SQLite file, so not a mova cache"), (&theirs, "another program's SQLite database (tables accounts), not a mova cache")] {
-        let (ok, _, err) = run(&["cache".as_ref(), "merge".as_ref(), good.as_os_str(), bad.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    for (bad, message) in [
+        (&text, "not an SQLite file, so not a mova cache"),
+        (&theirs, "another program's SQLite database (tables accounts), not a mova cache"),
+    ] {
+        let (ok, _, err) = run(&[
+            "cache".as_ref(),
+            "merge".as_ref(),
+            good.as_os_str(),
+            bad.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
         assert!(!ok);
         assert_eq!(err, format!("mova: {}: {message}\n", bad.display()));
         let (ok, _, err) = run(&["cache".as_ref(), "stats".as_ref(), bad.as_os_str()]);

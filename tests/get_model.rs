@@ -9,7 +9,15 @@ use common::mova;
 const VENV: &str = "/tmp/mova-test-cache/convert-venv";
 
 fn get(models: &str, args: &[&str]) -> std::process::Output {
-    mova().env("MOVA_MODELS", models).env("MOVA_CONVERT_VENV", VENV).env_remove("MOVA_MODEL_MIRROR").env_remove("MOVA_MODEL_MANIFESTS").args(["models", "get"]).args(args).output().unwrap()
+    mova()
+        .env("MOVA_MODELS", models)
+        .env("MOVA_CONVERT_VENV", VENV)
+        .env_remove("MOVA_MODEL_MIRROR")
+        .env_remove("MOVA_MODEL_MANIFESTS")
+        .args(["models", "get"])
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &std::process::Output) -> String {
@@ -72,7 +80,9 @@ fn refuses_to_overwrite_a_model() {
     std::fs::write(dir.path().join("nllb-600m/model.bin"), b"x").unwrap();
     let o = get(dir.path().to_str().unwrap(), &["--dry-run", "nllb-600m"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8(o.stderr).unwrap().contains("model already installed; use it with --model nllb-600m, or pass --force"));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("model already installed; use it with --model nllb-600m, or pass --force"));
 }
 
 #[test]

@@ -9,7 +9,8 @@ use mova::Lang;
 
 /// NLLB-200's 202 language codes, in the tokenizer's order (transformers'
 /// `tokenization_nllb.FAIRSEQ_LANGUAGE_CODES`).
-const NLLB_CODES: &str = "ace_Arab ace_Latn acm_Arab acq_Arab aeb_Arab afr_Latn ajp_Arab aka_Latn amh_Ethi apc_Arab arb_Arab \
+const NLLB_CODES: &str =
+    "ace_Arab ace_Latn acm_Arab acq_Arab aeb_Arab afr_Latn ajp_Arab aka_Latn amh_Ethi apc_Arab arb_Arab \
 ars_Arab ary_Arab arz_Arab asm_Beng ast_Latn awa_Deva ayr_Latn azb_Arab azj_Latn bak_Cyrl bam_Latn ban_Latn bel_Cyrl \
 bem_Latn ben_Beng bho_Deva bjn_Arab bjn_Latn bod_Tibt bos_Latn bug_Latn bul_Cyrl cat_Latn ceb_Latn ces_Latn cjk_Latn \
 ckb_Arab crh_Latn cym_Latn dan_Latn deu_Latn dik_Latn dyu_Latn dzo_Tibt ell_Grek eng_Latn epo_Latn est_Latn eus_Latn \
@@ -56,7 +57,10 @@ fn nllb_200_as_published() {
     assert_eq!((id(&v, "eng_Latn"), id(&v, "rus_Cyrl"), id(&v, "bel_Cyrl")), (256_047, 256_147, 256_024));
     let f = Family::detect(&v);
     assert_eq!(f, Family::Nllb);
-    assert_eq!((f.lang_token(Lang::Ru), f.lang_token(Lang::Be), f.source_lang_token()), (Some("rus_Cyrl"), Some("bel_Cyrl"), Some("eng_Latn")));
+    assert_eq!(
+        (f.lang_token(Lang::Ru), f.lang_token(Lang::Be), f.source_lang_token()),
+        (Some("rus_Cyrl"), Some("bel_Cyrl"), Some("eng_Latn"))
+    );
     assert!(f.has_target_prefix() && !f.target_token_in_source());
 }
 
@@ -74,7 +78,10 @@ fn m2m_100_as_published() {
     assert_eq!((id(&v, "__en__"), id(&v, "__ru__"), id(&v, "__be__")), (128_022, 128_077, 128_010));
     let f = Family::detect(&v);
     assert_eq!(f, Family::M2m);
-    assert_eq!((f.lang_token(Lang::Ru), f.lang_token(Lang::Be), f.source_lang_token()), (Some("__ru__"), Some("__be__"), Some("__en__")));
+    assert_eq!(
+        (f.lang_token(Lang::Ru), f.lang_token(Lang::Be), f.source_lang_token()),
+        (Some("__ru__"), Some("__be__"), Some("__en__"))
+    );
 }
 
 #[test]

@@ -59,7 +59,11 @@ fn release_zip() -> Option<Vec<u8>> {
         .get_or_init(|| {
             let venv = venv()?;
             let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("marian-release-{}.zip", std::process::id()));
-            let o = Command::new(venv.join("bin/python")).arg(repo("scripts/make-marian-test-model")).arg(&out).output().unwrap();
+            let o = Command::new(venv.join("bin/python"))
+                .arg(repo("scripts/make-marian-test-model"))
+                .arg(&out)
+                .output()
+                .unwrap();
             assert!(o.status.success(), "make-marian-test-model: {}", String::from_utf8_lossy(&o.stderr));
             let bytes = fs::read(&out).unwrap();
             let _ = fs::remove_file(&out);
@@ -104,7 +108,13 @@ fn serve(files: HashMap<String, Vec<u8>>, mode: Mode) -> Server {
     Server { url, ranges }
 }
 
-fn answer(mut stream: TcpStream, files: &HashMap<String, Vec<u8>>, mode: Mode, n: usize, log: &Mutex<Vec<String>>) -> std::io::Result<()> {
+fn answer(
+    mut stream: TcpStream,
+    files: &HashMap<String, Vec<u8>>,
+    mode: Mode,
+    n: usize,
+    log: &Mutex<Vec<String>>,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut line = String::new();
     reader.read_line(&mut line)?;
@@ -117,7 +127,11 @@ fn answer(mut stream: TcpStream, files: &HashMap<String, Vec<u8>>, mode: Mode, n
         }
         if let Some((k, v)) = h.split_once(':') {
             if k.eq_ignore_ascii_case("range") {
-                range = v.trim().strip_prefix("bytes=").and_then(|r| r.strip_suffix('-')).and_then(|s| s.parse::<usize>().ok());
+                range = v
+                    .trim()
+                    .strip_prefix("bytes=")
+                    .and_then(|r| r.strip_suffix('-'))
+                    .and_then(|s| s.parse::<usize>().ok());
             }
         }
     }
@@ -160,7 +174,8 @@ impl Place {
     fn manifests(&self, zip: &[u8]) -> PathBuf {
         let dir = self.root.path().join("manifests");
         fs::create_dir_all(&dir).unwrap();
-        let mut m: serde_json::Value = serde_json::from_str(&fs::read_to_string(repo("models/manifests/opus-mt-zle.json")).unwrap()).unwrap();
+        let mut m: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(repo("models/manifests/opus-mt-zle.json")).unwrap()).unwrap();
         let f = &mut m["source"]["files"][0];
         assert!(f["url"].as_str().unwrap().ends_with(ZIP));
         f["size"] = zip.len().into();
@@ -170,7 +185,10 @@ impl Place {
     }
     fn mova(&self, venv: &Path) -> assert_cmd::Command {
         let mut c = mova();
-        c.env("MOVA_MODELS", self.models()).env("MOVA_CONVERT_VENV", venv).env_remove("MOVA_MODEL_MIRROR").env_remove("MOVA_MODEL_MANIFESTS");
+        c.env("MOVA_MODELS", self.models())
+            .env("MOVA_CONVERT_VENV", venv)
+            .env_remove("MOVA_MODEL_MIRROR")
+            .env_remove("MOVA_MODEL_MANIFESTS");
         c
     }
 }
@@ -194,19 +212,43 @@ fn installs_by_name_through_a_mirror_and_translates() {
     let server = serve(HashMap::from([(ZIP.to_string(), zip.clone())]), Mode::Whole);
 
     // Not installed yet: one line with the command that installs it.
-    let o = place.mova(&venv).args(["translate", "examples/articles", "--model", "opus-mt-zle", "--out"]).arg(place.root.path().join("o0")).current_dir(repo("")).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .args(["translate", "examples/articles", "--model", "opus-mt-zle", "--out"])
+        .arg(place.root.path().join("o0"))
+        .current_dir(repo(""))
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("opus-mt-zle: model not installed") && err.contains("install it with `mova models get opus-mt-zle`"), "{err}");
+    assert!(
+        err.contains("opus-mt-zle: model not installed")
+            && err.contains("install it with `mova models get opus-mt-zle`"),
+        "{err}"
+    );
 
     let t = Instant::now();
-    let o = place.mova(&venv).env("MOVA_MODEL_MANIFESTS", &manifests).args(["models", "get", "opus-mt-zle", "--mirror", &server.url]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MANIFESTS", &manifests)
+        .args(["models", "get", "opus-mt-zle", "--mirror", &server.url])
+        .output()
+        .unwrap();
     let took = t.elapsed().as_secs_f64();
     assert!(o.status.success(), "{}", stderr(&o));
     eprintln!("install of the test model ({} bytes zipped) took {took:.2} s", zip.len());
     let dir = place.models().join("opus-mt-zle");
-    for f in ["model.bin", "config.json", "shared_vocabulary.json", "source.spm", "target.spm", "README.md", "LICENSE", "MODEL_SOURCE.md"] {
+    for f in [
+        "model.bin",
+        "config.json",
+        "shared_vocabulary.json",
+        "source.spm",
+        "target.spm",
+        "README.md",
+        "LICENSE",
+        "MODEL_SOURCE.md",
+    ] {
         assert!(dir.join(f).is_file(), "{f} missing");
     }
     assert!(!place.models().join("opus-mt-zle.partial").exists());
@@ -217,19 +259,48 @@ fn installs_by_name_through_a_mirror_and_translates() {
     let o = place.mova(&venv).args(["models"]).output().unwrap();
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     let row = out.lines().find(|l| l.trim_start().starts_with("opus-mt-zle ")).unwrap_or_else(|| panic!("{out}"));
-    for cell in ["OPUS-MT multi-target", "ru,be", "int8", "KB", "https://object.pouta.csc.fi/Tatoeba-MT-models/eng-zle/", "CC-BY-4.0"] {
+    for cell in [
+        "OPUS-MT multi-target",
+        "ru,be",
+        "int8",
+        "KB",
+        "https://object.pouta.csc.fi/Tatoeba-MT-models/eng-zle/",
+        "CC-BY-4.0",
+    ] {
         assert!(row.contains(cell), "{cell} not in {row}");
     }
     assert!(out.contains("nllb-600m") && out.contains("not installed"), "{out}");
 
     // Installing again is refused without --force.
-    let o = place.mova(&venv).env("MOVA_MODEL_MANIFESTS", &manifests).args(["models", "get", "opus-mt-zle", "--mirror", &server.url]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MANIFESTS", &manifests)
+        .args(["models", "get", "opus-mt-zle", "--mirror", &server.url])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("already installed"), "{}", stderr(&o));
 
     // The main job, by name. The content is noise (random weights); the structure is not.
     let out = place.root.path().join("out");
-    let o = place.mova(&venv).args(["translate", "examples/articles", "examples/articles.jsonl", "--model", "opus-mt-zle", "--to", "ru,be", "--beam", "1", "--out"]).arg(&out).current_dir(repo("")).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .args([
+            "translate",
+            "examples/articles",
+            "examples/articles.jsonl",
+            "--model",
+            "opus-mt-zle",
+            "--to",
+            "ru,be",
+            "--beam",
+            "1",
+            "--out",
+        ])
+        .arg(&out)
+        .current_dir(repo(""))
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     for e in fs::read_dir(repo("examples/articles")).unwrap().flatten() {
         let src = fs::read_to_string(e.path()).unwrap();
@@ -237,12 +308,24 @@ fn installs_by_name_through_a_mirror_and_translates() {
         for lang in ["ru", "be"] {
             let t = fs::read_to_string(out.join(format!("{stem}.{lang}.txt"))).unwrap();
             assert_eq!(paragraphs(&t), paragraphs(&src), "{stem}.{lang}");
-            assert_eq!(t.lines().filter(|l| l.starts_with('#')).count(), src.lines().filter(|l| l.starts_with('#')).count(), "{stem}.{lang} headings");
+            assert_eq!(
+                t.lines().filter(|l| l.starts_with('#')).count(),
+                src.lines().filter(|l| l.starts_with('#')).count(),
+                "{stem}.{lang} headings"
+            );
             assert_ne!(t, src);
         }
     }
-    let src: Vec<serde_json::Value> = fs::read_to_string(repo("examples/articles.jsonl")).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let ru: Vec<serde_json::Value> = fs::read_to_string(out.join("articles.ru.jsonl")).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let src: Vec<serde_json::Value> = fs::read_to_string(repo("examples/articles.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ru: Vec<serde_json::Value> = fs::read_to_string(out.join("articles.ru.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(src.len(), ru.len());
     for (s, r) in src.iter().zip(&ru) {
         assert_eq!(s["id"], r["id"]);
@@ -258,11 +341,20 @@ fn a_corrupted_download_is_refused_and_nothing_is_left() {
     let place = Place::new();
     let manifests = place.manifests(&zip);
     let server = serve(HashMap::from([(ZIP.to_string(), zip.clone())]), Mode::Corrupt);
-    let o = place.mova(&venv).env("MOVA_MODEL_MANIFESTS", &manifests).args(["models", "get", "opus-mt-zle", "--mirror", &server.url, "--quiet"]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MANIFESTS", &manifests)
+        .args(["models", "get", "opus-mt-zle", "--mirror", &server.url, "--quiet"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains(&format!("{ZIP}: SHA-256 mismatch (expected {}", sha256_hex(&zip))) && err.contains("it was removed, nothing is installed"), "{err}");
+    assert!(
+        err.contains(&format!("{ZIP}: SHA-256 mismatch (expected {}", sha256_hex(&zip)))
+            && err.contains("it was removed, nothing is installed"),
+        "{err}"
+    );
     assert!(common::files(&place.models()).is_empty(), "{:?}", common::files(&place.models()));
 }
 
@@ -274,7 +366,12 @@ fn a_cut_download_resumes() {
     let place = Place::new();
     let manifests = place.manifests(&zip);
     let server = serve(HashMap::from([(ZIP.to_string(), zip.clone())]), Mode::CutFirst);
-    let o = place.mova(&venv).env("MOVA_MODEL_MANIFESTS", &manifests).args(["models", "get", "opus-mt-zle", "--mirror", &server.url]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MANIFESTS", &manifests)
+        .args(["models", "get", "opus-mt-zle", "--mirror", &server.url])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains(&format!("download interrupted at {} bytes", zip.len() / 2)), "{}", stderr(&o));
     assert_eq!(*server.ranges.lock().unwrap(), vec!["-".to_string(), (zip.len() / 2).to_string()]);
@@ -293,9 +390,18 @@ fn a_rerun_resumes_a_partial_download() {
     fs::write(part.join(ZIP), &zip[..zip.len() / 3]).unwrap();
     // Listed as unfinished meanwhile, and not usable as a model.
     let o = place.mova(&venv).args(["models"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&o.stdout).contains("unfinished: opus-mt-zle"), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("unfinished: opus-mt-zle"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     let server = serve(HashMap::from([(ZIP.to_string(), zip.clone())]), Mode::Whole);
-    let o = place.mova(&venv).env("MOVA_MODEL_MANIFESTS", &manifests).args(["models", "get", "opus-mt-zle", "--mirror", &server.url]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MANIFESTS", &manifests)
+        .args(["models", "get", "opus-mt-zle", "--mirror", &server.url])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(*server.ranges.lock().unwrap(), vec![(zip.len() / 3).to_string()]);
     assert!(place.models().join("opus-mt-zle/model.bin").is_file());
@@ -311,22 +417,44 @@ fn the_built_in_manifest_through_a_mirror() {
     let venv = venv().unwrap();
     let place = Place::new();
     let server = serve(HashMap::from([(ZIP.to_string(), zip.clone())]), Mode::Whole);
-    let o = place.mova(&venv).env("MOVA_MODEL_MIRROR", &server.url).args(["models", "get", "opus-mt-zle"]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MIRROR", &server.url)
+        .args(["models", "get", "opus-mt-zle"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let hex = sha256_hex(&zip);
-    assert!(stderr(&o).contains(&format!("no published SHA-256 to check it against; computed {hex}")), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("no published SHA-256 to check it against; computed {hex}")),
+        "{}",
+        stderr(&o)
+    );
     let note = fs::read_to_string(place.models().join("opus-mt-zle/MODEL_SOURCE.md")).unwrap();
     assert!(note.contains(&format!("SHA-256: {hex} (computed at download")), "{note}");
     // A missing file on the mirror: one line, nothing left.
     let empty = serve(HashMap::new(), Mode::Whole);
-    let o = place.mova(&venv).env("MOVA_MODEL_MIRROR", &empty.url).args(["models", "get", "opus-mt-zle", "--force"]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MIRROR", &empty.url)
+        .args(["models", "get", "opus-mt-zle", "--force"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("HTTP 404: not on the server") && !stderr(&o).contains("resume"), "{}", stderr(&o));
-    assert!(place.models().join("opus-mt-zle/model.bin").is_file(), "--force keeps the old model until the new one is whole");
+    assert!(
+        place.models().join("opus-mt-zle/model.bin").is_file(),
+        "--force keeps the old model until the new one is whole"
+    );
     assert!(!place.models().join("opus-mt-zle.partial").exists());
     // No checksum to catch it: a file that is not a zip is refused when unpacked, and removed.
     let junk = serve(HashMap::from([(ZIP.to_string(), b"<html>mirror error page</html>".to_vec())]), Mode::Whole);
-    let o = place.mova(&venv).env("MOVA_MODEL_MIRROR", &junk.url).args(["models", "get", "opus-mt-zle", "--force", "--quiet"]).output().unwrap();
+    let o = place
+        .mova(&venv)
+        .env("MOVA_MODEL_MIRROR", &junk.url)
+        .args(["models", "get", "opus-mt-zle", "--force", "--quiet"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(&format!("{ZIP}: not a zip archive")), "{}", stderr(&o));
     assert!(!place.models().join("opus-mt-zle.partial").exists());

@@ -19,7 +19,10 @@ use common::{files, model, mova};
 /// names left as they are, quiet; the caller adds inputs and flags.
 fn translate(out: &Path) -> assert_cmd::Command {
     let mut c = mova();
-    c.args(["translate", "--to", "ru", "--names", "off", "--quiet", "--model"]).arg(model("echo-m2m")).arg("--out").arg(out);
+    c.args(["translate", "--to", "ru", "--names", "off", "--quiet", "--model"])
+        .arg(model("echo-m2m"))
+        .arg("--out")
+        .arg(out);
     c
 }
 
@@ -33,7 +36,8 @@ fn mkfifo(path: &Path) {
 
 /// Every name in `dir` (not recursive), sorted.
 fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut v: Vec<String> =
+        fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     v.sort();
     v
 }
@@ -50,7 +54,13 @@ fn a_text_file_given_as_the_cache_is_left_alone() {
     fs::write(t.path().join("a.txt"), ARTICLE).unwrap();
     // --restrict-vocab: the vocabulary view, which lives beside a usable cache,
     // must not be made beside someone's file either.
-    let a = translate(&t.path().join("o")).arg(t.path().join("a.txt")).arg("--cache").arg(&notes).arg("--restrict-vocab").assert().success();
+    let a = translate(&t.path().join("o"))
+        .arg(t.path().join("a.txt"))
+        .arg("--cache")
+        .arg(&notes)
+        .arg("--restrict-vocab")
+        .assert()
+        .success();
     let err = stderr_of(&a);
     assert_eq!(err, format!("mova: warning: {}: not an SQLite file, so not a mova cache; left as it is; running without a cache (pass --cache FILE or --no-cache)\n", notes.display()));
     assert_eq!(fs::read_to_string(&notes).unwrap(), "my notes\n");
@@ -67,7 +77,13 @@ fn a_directory_or_fifo_given_as_the_cache_means_no_cache() {
     let fifo = t.path().join("cache-fifo");
     mkfifo(&fifo);
     for (path, what) in [(&dir, "a directory"), (&fifo, "a FIFO")] {
-        let a = translate(&t.path().join("o")).arg(t.path().join("a.txt")).arg("--cache").arg(path).timeout(Duration::from_secs(60)).assert().success();
+        let a = translate(&t.path().join("o"))
+            .arg(t.path().join("a.txt"))
+            .arg("--cache")
+            .arg(path)
+            .timeout(Duration::from_secs(60))
+            .assert()
+            .success();
         assert_eq!(stderr_of(&a), format!("mova: warning: {}: {what}, not a cache file; running without a cache (pass --cache FILE or --no-cache)\n", path.display()));
     }
     assert!(dir.is_dir() && fs::read_dir(&dir).unwrap().next().is_none());
@@ -108,7 +124,9 @@ fn a_fifo_given_as_an_input_is_read_once() {
     mkfifo(&fifo);
     let writer = {
         let fifo = fifo.clone();
-        std::thread::spawn(move || fs::OpenOptions::new().write(true).open(fifo).unwrap().write_all(ARTICLE.as_bytes()).unwrap())
+        std::thread::spawn(move || {
+            fs::OpenOptions::new().write(true).open(fifo).unwrap().write_all(ARTICLE.as_bytes()).unwrap()
+        })
     };
     translate(&t.path().join("o")).arg(&fifo).timeout(Duration::from_secs(60)).assert().success().stderr("");
     writer.join().unwrap();
@@ -132,7 +150,10 @@ fn process_substitution_is_read_once() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = files(&t.path().join("o"));
     assert_eq!(out.len(), 1, "{out:?}");
-    assert_eq!(fs::read_to_string(t.path().join("o").join(&out[0])).unwrap(), "{\"id\":\"a\",\"title\":\"Minsk.\",\"body\":\"One. Two.\",\"lang\":\"ru\"}\n");
+    assert_eq!(
+        fs::read_to_string(t.path().join("o").join(&out[0])).unwrap(),
+        "{\"id\":\"a\",\"title\":\"Minsk.\",\"body\":\"One. Two.\",\"lang\":\"ru\"}\n"
+    );
 }
 
 #[test]
@@ -143,7 +164,10 @@ fn a_fifo_inside_an_input_directory_is_skipped_not_waited_for() {
     fs::write(d.join("a.txt"), ARTICLE).unwrap();
     mkfifo(&d.join("b.txt"));
     let a = translate(&t.path().join("o")).arg(&d).timeout(Duration::from_secs(60)).assert().success();
-    assert_eq!(stderr_of(&a), format!("mova: warning: {}: skipped: a FIFO (named pipe), not a regular file\n", d.join("b.txt").display()));
+    assert_eq!(
+        stderr_of(&a),
+        format!("mova: warning: {}: skipped: a FIFO (named pipe), not a regular file\n", d.join("b.txt").display())
+    );
     assert_eq!(files(&t.path().join("o")), ["a.ru.txt"]);
 }
 
@@ -165,7 +189,10 @@ fn a_long_data_uri_comes_out_whole() {
         let o = t.path().join(format!("o-{names}"));
         let started = Instant::now();
         let mut c = mova();
-        c.args(["translate", "--to", "ru,be", "--quiet", "--names", names, "--typography", "off", "--model"]).arg(model("echo-nllb")).arg("--out").arg(&o);
+        c.args(["translate", "--to", "ru,be", "--quiet", "--names", names, "--typography", "off", "--model"])
+            .arg(model("echo-nllb"))
+            .arg("--out")
+            .arg(&o);
         c.arg(t.path().join("a.txt")).timeout(Duration::from_secs(300)).assert().success().stderr("");
         assert!(started.elapsed() < Duration::from_secs(60), "took {:?}", started.elapsed());
         for lang in ["ru", "be"] {
@@ -221,7 +248,13 @@ fn outputs_inside_an_input_directory_are_never_read_back() {
     assert_eq!(files(&o), ["a.ru.txt"]);
     let o2 = t.path().join("out2");
     let a = translate(&o2).arg(t.path()).assert().success();
-    assert_eq!(stderr_of(&a), format!("mova: warning: {}: skipped: named like a mova output (name it on the command line to translate it)\n", o.join("a.ru.txt").display()));
+    assert_eq!(
+        stderr_of(&a),
+        format!(
+            "mova: warning: {}: skipped: named like a mova output (name it on the command line to translate it)\n",
+            o.join("a.ru.txt").display()
+        )
+    );
     assert_eq!(files(&o2), ["a.ru.txt"]);
 }
 
@@ -233,7 +266,11 @@ fn an_output_that_would_replace_an_input_is_refused() {
     let r = translate(t.path()).arg(t.path().join("a.txt")).arg(t.path().join("a.ru.txt")).assert().failure().code(1);
     assert_eq!(
         stderr_of(&r),
-        format!("mova: {}: this input would be replaced by the translation of {}; choose another --out\n", t.path().join("a.ru.txt").display(), t.path().join("a.txt").display())
+        format!(
+            "mova: {}: this input would be replaced by the translation of {}; choose another --out\n",
+            t.path().join("a.ru.txt").display(),
+            t.path().join("a.txt").display()
+        )
     );
     assert_eq!(fs::read_to_string(t.path().join("a.ru.txt")).unwrap(), "Минск.\n");
 }
@@ -247,7 +284,13 @@ fn outputs_get_the_default_mode() {
     let bin = assert_cmd::cargo::cargo_bin("mova");
     for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
         let o = t.path().join(format!("o{umask}"));
-        let script = format!("umask {umask}; exec {} translate {} --to ru -q --model {} --out {}", bin.display(), t.path().join("a.txt").display(), model("echo-m2m").display(), o.display());
+        let script = format!(
+            "umask {umask}; exec {} translate {} --to ru -q --model {} --out {}",
+            bin.display(),
+            t.path().join("a.txt").display(),
+            model("echo-m2m").display(),
+            o.display()
+        );
         let s = Command::new("sh").arg("-c").arg(script).env("MOVA_CACHE", t.path().join("c.sqlite")).status().unwrap();
         assert!(s.success());
         assert_eq!(fs::metadata(o.join("a.ru.txt")).unwrap().permissions().mode() & 0o777, mode, "umask {umask}");
@@ -278,14 +321,25 @@ fn unwritable_results_are_found_before_any_work() {
         c.assert().failure().code(1)
     };
     let r = run("--stats", &file.join("stats.json"));
-    assert!(stderr_of(&r).starts_with(&format!("mova: --stats {}: cannot be written there (", file.join("stats.json").display())), "{}", stderr_of(&r));
+    assert!(
+        stderr_of(&r)
+            .starts_with(&format!("mova: --stats {}: cannot be written there (", file.join("stats.json").display())),
+        "{}",
+        stderr_of(&r)
+    );
     let r = run("--report", &file.join("r.jsonl"));
     assert!(stderr_of(&r).contains("--report "), "{}", stderr_of(&r));
     // Nothing was translated (no cache made) and nothing left behind.
     assert_eq!(names(t.path()), ["a.txt", "file"]);
     // --out that is a file.
     let r = translate(&file).arg(t.path().join("a.txt")).assert().failure().code(1);
-    assert_eq!(stderr_of(&r), format!("mova: --out {}: a file, not a directory; give a directory for the outputs (it is created if missing)\n", file.display()));
+    assert_eq!(
+        stderr_of(&r),
+        format!(
+            "mova: --out {}: a file, not a directory; give a directory for the outputs (it is created if missing)\n",
+            file.display()
+        )
+    );
 }
 
 #[test]
@@ -316,7 +370,11 @@ fn home_unset_says_where_the_cache_is() {
         .failure();
     let err = stderr_of(&r);
     let first = err.lines().next().unwrap();
-    assert!(first.starts_with("mova: warning: HOME is not set; the translation cache is /") && first.ends_with("/mova/translations.sqlite (choose one with --cache FILE or MOVA_CACHE)"), "{err}");
+    assert!(
+        first.starts_with("mova: warning: HOME is not set; the translation cache is /")
+            && first.ends_with("/mova/translations.sqlite (choose one with --cache FILE or MOVA_CACHE)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -329,7 +387,9 @@ fn translit_candidates_on_a_huge_word_are_bounded() {
         .timeout(Duration::from_secs(120))
         .assert()
         .success()
-        .stdout(predicates::function::function(|s: &str| s.lines().count() == 3 && s.lines().all(|l| l.starts_with("Lukashenka\t"))))
+        .stdout(predicates::function::function(|s: &str| {
+            s.lines().count() == 3 && s.lines().all(|l| l.starts_with("Lukashenka\t"))
+        }))
         .stderr(format!("<stdin>:2: no Belarusian spelling found that a scheme writes as `{word}`\n"));
     assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
 }
@@ -338,9 +398,15 @@ fn translit_candidates_on_a_huge_word_are_bounded() {
 fn names_on_a_huge_word_after_a_title_are_bounded() {
     let t = tempfile::tempdir().unwrap();
     let word = format!("X{}", "abcdefghij".repeat(2000)); // 20 KB
-    fs::write(t.path().join("a.txt"), format!("Mr. {word} said nothing. Sviatlana Tsikhanouskaya spoke in Vilnius.\n")).unwrap();
+    fs::write(t.path().join("a.txt"), format!("Mr. {word} said nothing. Sviatlana Tsikhanouskaya spoke in Vilnius.\n"))
+        .unwrap();
     let started = Instant::now();
-    mova().args(["names", "--format", "tsv"]).arg(t.path().join("a.txt")).timeout(Duration::from_secs(300)).assert().success();
+    mova()
+        .args(["names", "--format", "tsv"])
+        .arg(t.path().join("a.txt"))
+        .timeout(Duration::from_secs(300))
+        .assert()
+        .success();
     assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
 }
 
@@ -359,7 +425,15 @@ fn utf16_inputs_are_named_with_the_fix() {
         fs::write(&path, bytes).unwrap();
         let r = translate(&t.path().join("o")).arg(&path).assert().failure().code(1);
         let fixed = path.with_file_name(name.replace(".txt", "-utf8.txt"));
-        assert_eq!(stderr_of(&r), format!("mova: {}: UTF-16 text ({bom}), not UTF-8; convert it first: iconv -f {encoding} -t UTF-8 {} > {}\n", path.display(), path.display(), fixed.display()));
+        assert_eq!(
+            stderr_of(&r),
+            format!(
+                "mova: {}: UTF-16 text ({bom}), not UTF-8; convert it first: iconv -f {encoding} -t UTF-8 {} > {}\n",
+                path.display(),
+                path.display(),
+                fixed.display()
+            )
+        );
         // The text commands say the same.
         let r = mova().arg("normalize").arg(&path).assert().failure().code(1);
         assert!(stderr_of(&r).contains(&format!("UTF-16 text ({bom})")), "{}", stderr_of(&r));
@@ -367,7 +441,11 @@ fn utf16_inputs_are_named_with_the_fix() {
     let jsonl = t.path().join("a.jsonl");
     fs::write(&jsonl, utf16("{\"title\": \"Minsk.\"}\n", true)).unwrap();
     let r = translate(&t.path().join("o")).arg(&jsonl).assert().failure().code(1);
-    assert!(stderr_of(&r).contains("UTF-16 text (no byte-order mark), not UTF-8; convert it first: iconv -f UTF-16BE"), "{}", stderr_of(&r));
+    assert!(
+        stderr_of(&r).contains("UTF-16 text (no byte-order mark), not UTF-8; convert it first: iconv -f UTF-16BE"),
+        "{}",
+        stderr_of(&r)
+    );
 }
 
 fn utf16(s: &str, big: bool) -> Vec<u8> {

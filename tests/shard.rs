@@ -11,7 +11,14 @@ use std::process::{Command, Stdio};
 
 use common::{files, model, mova, repo};
 
-const SCHEDULER_VARS: [&str; 6] = ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX"];
+const SCHEDULER_VARS: [&str; 6] = [
+    "SLURM_ARRAY_TASK_ID",
+    "SLURM_ARRAY_TASK_COUNT",
+    "SLURM_ARRAY_TASK_MIN",
+    "SLURM_ARRAY_TASK_MAX",
+    "SLURM_ARRAY_TASK_STEP",
+    "JOB_COMPLETION_INDEX",
+];
 
 fn inputs() -> [PathBuf; 2] {
     [repo("examples/articles"), repo("examples/articles.jsonl")]
@@ -45,7 +52,8 @@ fn failure(c: &mut assert_cmd::Command) -> String {
 
 /// X and Y of the line "mova: shard K/N: X of Y articles (…)".
 fn share(stderr: &str) -> (usize, usize) {
-    let line = stderr.lines().find(|l| l.starts_with("mova: shard ")).unwrap_or_else(|| panic!("no shard line in {stderr}"));
+    let line =
+        stderr.lines().find(|l| l.starts_with("mova: shard ")).unwrap_or_else(|| panic!("no shard line in {stderr}"));
     let words: Vec<&str> = line.split(' ').collect();
     (words[3].parse().unwrap(), words[5].parse().unwrap())
 }
@@ -64,12 +72,24 @@ fn same_outputs(whole: &Path, sharded: &Path, n: usize) {
             continue;
         }
         let (stem, lang) = f.strip_suffix(".jsonl").unwrap().rsplit_once('.').unwrap();
-        let parts: Vec<String> = got.iter().filter(|g| g.starts_with(&format!("{stem}.shard-")) && g.ends_with(&format!(".{lang}.jsonl"))).cloned().collect();
+        let parts: Vec<String> = got
+            .iter()
+            .filter(|g| g.starts_with(&format!("{stem}.shard-")) && g.ends_with(&format!(".{lang}.jsonl")))
+            .cloned()
+            .collect();
         assert!(!parts.is_empty() && parts.len() <= n, "{parts:?}");
-        let mut lines: Vec<std::vec::IntoIter<String>> = parts.iter().map(|p| fs::read_to_string(sharded.join(p)).unwrap().lines().map(String::from).collect::<Vec<_>>().into_iter()).collect();
+        let mut lines: Vec<std::vec::IntoIter<String>> = parts
+            .iter()
+            .map(|p| {
+                fs::read_to_string(sharded.join(p)).unwrap().lines().map(String::from).collect::<Vec<_>>().into_iter()
+            })
+            .collect();
         let mut heads: Vec<Option<String>> = lines.iter_mut().map(Iterator::next).collect();
         for line in expected.lines() {
-            let i = heads.iter().position(|h| h.as_deref() == Some(line)).unwrap_or_else(|| panic!("{f}: no part goes on with {line}"));
+            let i = heads
+                .iter()
+                .position(|h| h.as_deref() == Some(line))
+                .unwrap_or_else(|| panic!("{f}: no part goes on with {line}"));
             heads[i] = lines[i].next();
         }
         assert!(heads.iter().all(Option::is_none), "{f}: parts hold more lines");
@@ -91,8 +111,17 @@ fn n_shards_translate_every_article_once_and_write_the_unsharded_outputs() {
         let children: Vec<_> = (0..n)
             .map(|k| {
                 let mut c = Command::new(assert_cmd::cargo::cargo_bin("mova"));
-                c.arg("translate").args(inputs()).arg("--model").arg(model("echo-nllb")).arg("--out").arg(&out).arg("--no-cache");
-                c.arg("--shard").arg(format!("{k}/{n}")).arg("--stats").arg(t.path().join(format!("stats-{n}-{k}.json")));
+                c.arg("translate")
+                    .args(inputs())
+                    .arg("--model")
+                    .arg(model("echo-nllb"))
+                    .arg("--out")
+                    .arg(&out)
+                    .arg("--no-cache");
+                c.arg("--shard")
+                    .arg(format!("{k}/{n}"))
+                    .arg("--stats")
+                    .arg(t.path().join(format!("stats-{n}-{k}.json")));
                 c.stderr(Stdio::piped()).spawn().unwrap()
             })
             .collect();
@@ -103,8 +132,13 @@ fn n_shards_translate_every_article_once_and_write_the_unsharded_outputs() {
             assert!(o.status.success(), "{err}");
             let (x, y) = share(&err);
             assert_eq!(y, 6, "{err}");
-            let stats: serde_json::Value = serde_json::from_str(&fs::read_to_string(t.path().join(format!("stats-{n}-{k}.json"))).unwrap()).unwrap();
-            assert_eq!(stats["shard"], serde_json::json!({"index": k, "count": n, "articles": x, "of": 6, "from": format!("--shard {k}/{n}")}));
+            let stats: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(t.path().join(format!("stats-{n}-{k}.json"))).unwrap())
+                    .unwrap();
+            assert_eq!(
+                stats["shard"],
+                serde_json::json!({"index": k, "count": n, "articles": x, "of": 6, "from": format!("--shard {k}/{n}")})
+            );
             assert_eq!(stats["articles"], x, "{stats}");
             articles += x;
         }
@@ -116,18 +150,36 @@ fn n_shards_translate_every_article_once_and_write_the_unsharded_outputs() {
 #[test]
 fn slurm_and_kubernetes_give_the_shard() {
     let t = tempfile::tempdir().unwrap();
-    let (flag, slurm, k8s, both) = (t.path().join("flag"), t.path().join("slurm"), t.path().join("k8s"), t.path().join("both"));
+    let (flag, slurm, k8s, both) =
+        (t.path().join("flag"), t.path().join("slurm"), t.path().join("k8s"), t.path().join("both"));
     let err = stderr(&mut translate(&flag, &["--shard", "1/2"], &[]));
     assert!(err.contains(" (--shard 1/2)\n"), "{err}");
     // --array=1-2: task 2 is shard 1 of 2.
-    let env = [("SLURM_ARRAY_TASK_ID", "2"), ("SLURM_ARRAY_TASK_COUNT", "2"), ("SLURM_ARRAY_TASK_MIN", "1"), ("SLURM_ARRAY_TASK_MAX", "2")];
+    let env = [
+        ("SLURM_ARRAY_TASK_ID", "2"),
+        ("SLURM_ARRAY_TASK_COUNT", "2"),
+        ("SLURM_ARRAY_TASK_MIN", "1"),
+        ("SLURM_ARRAY_TASK_MAX", "2"),
+    ];
     let err = stderr(&mut translate(&slurm, &[], &env));
     let (x, _) = share(&err);
-    assert!(err.contains(&format!("mova: shard 1/2: {x} of 6 articles (SLURM_ARRAY_TASK_ID=2 of 2, from 1 in steps of 1)\n")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "mova: shard 1/2: {x} of 6 articles (SLURM_ARRAY_TASK_ID=2 of 2, from 1 in steps of 1)\n"
+        )),
+        "{err}"
+    );
     let err = stderr(&mut translate(&k8s, &["--shards", "2"], &[("JOB_COMPLETION_INDEX", "1")]));
-    assert!(err.contains(&format!("mova: shard 1/2: {x} of 6 articles (JOB_COMPLETION_INDEX=1, --shards 2)\n")), "{err}");
+    assert!(
+        err.contains(&format!("mova: shard 1/2: {x} of 6 articles (JOB_COMPLETION_INDEX=1, --shards 2)\n")),
+        "{err}"
+    );
     // An explicit --shard wins over the environment.
-    let err = stderr(&mut translate(&both, &["--shard", "1/2"], &[("SLURM_ARRAY_TASK_ID", "0"), ("SLURM_ARRAY_TASK_COUNT", "4")]));
+    let err = stderr(&mut translate(
+        &both,
+        &["--shard", "1/2"],
+        &[("SLURM_ARRAY_TASK_ID", "0"), ("SLURM_ARRAY_TASK_COUNT", "4")],
+    ));
     assert!(err.contains(" (--shard 1/2)\n"), "{err}");
     let tree = |d: &Path| files(d).into_iter().map(|f| (f.clone(), fs::read(d.join(f)).unwrap())).collect::<Vec<_>>();
     assert!(!tree(&flag).is_empty());
@@ -144,10 +196,22 @@ fn a_shard_with_no_articles_succeeds_and_writes_nothing() {
     for k in 0..2 {
         let out = t.path().join(format!("o{k}"));
         let mut c = mova();
-        c.arg("translate").arg(&one).arg("--model").arg(model("echo-nllb")).arg("--out").arg(&out).arg("--shard").arg(format!("{k}/2"));
+        c.arg("translate")
+            .arg(&one)
+            .arg("--model")
+            .arg(model("echo-nllb"))
+            .arg("--out")
+            .arg(&out)
+            .arg("--shard")
+            .arg(format!("{k}/2"));
         let err = stderr(&mut c);
         if files(&out).is_empty() {
-            assert_eq!(err, format!("mova: shard {k}/2: 0 of 1 articles (--shard {k}/2): nothing to translate; no output written\n"));
+            assert_eq!(
+                err,
+                format!(
+                    "mova: shard {k}/2: 0 of 1 articles (--shard {k}/2): nothing to translate; no output written\n"
+                )
+            );
         } else {
             assert_eq!(files(&out), ["grodno-border.be.txt", "grodno-border.ru.txt"]);
             written += 1;
@@ -188,7 +252,15 @@ fn bad_shards_are_one_line_errors() {
         assert_eq!(failure(&mut translate(&out, flags, env)), format!("mova: {message}\n"));
     }
     let mut c = mova();
-    c.arg("translate").arg("-").arg("--model").arg(model("echo-nllb")).arg("--out").arg(&out).arg("--shard").arg("0/2").write_stdin("Hello.\n");
+    c.arg("translate")
+        .arg("-")
+        .arg("--model")
+        .arg(model("echo-nllb"))
+        .arg("--out")
+        .arg(&out)
+        .arg("--shard")
+        .arg("0/2")
+        .write_stdin("Hello.\n");
     assert_eq!(failure(&mut c), "mova: --shard 0/2: stdin (-) cannot be split between shards (each shard would read a stdin of its own); give files or directories\n");
     assert!(!out.exists());
 }

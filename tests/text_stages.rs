@@ -12,7 +12,8 @@ use predicates::prelude::*;
 fn normalize_reports_every_change() {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("a.txt");
-    fs::write(&f, "MINSK \u{2013} Mr. Lukashenк\u{43E} said\u{A0}&ldquo;no&rdquo;.\nThe govern-\nment agreed\u{AD}.\n").unwrap();
+    fs::write(&f, "MINSK \u{2013} Mr. Lukashenк\u{43E} said\u{A0}&ldquo;no&rdquo;.\nThe govern-\nment agreed\u{AD}.\n")
+        .unwrap();
     let name = f.display().to_string();
     mova()
         .arg("normalize")
@@ -91,7 +92,10 @@ fn segment_offsets_point_into_the_input() {
     for line in out.lines().filter(|l| !l.is_empty()) {
         let mut f = line.splitn(3, '\t');
         let (s, e): (usize, usize) = (f.next().unwrap().parse().unwrap(), f.next().unwrap().parse().unwrap());
-        assert!(src.get(s..e).is_some_and(|t| !t.starts_with(char::is_whitespace) && !t.ends_with(char::is_whitespace)), "{line}");
+        assert!(
+            src.get(s..e).is_some_and(|t| !t.starts_with(char::is_whitespace) && !t.ends_with(char::is_whitespace)),
+            "{line}"
+        );
     }
 }
 
@@ -117,24 +121,27 @@ fn bad_input_is_refused_with_the_offset() {
     let bin = d.path().join("photo.txt");
     fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
     for cmd in ["normalize", "segment"] {
-        mova()
-            .arg(cmd)
-            .arg(&bin)
-            .assert()
-            .failure()
-            .code(1)
-            .stdout("")
-            .stderr(format!("mova: {}: looks like a binary file (NUL byte at offset 8); give mova .txt, .md or .jsonl text\n", bin.display()));
+        mova().arg(cmd).arg(&bin).assert().failure().code(1).stdout("").stderr(format!(
+            "mova: {}: looks like a binary file (NUL byte at offset 8); give mova .txt, .md or .jsonl text\n",
+            bin.display()
+        ));
     }
+    mova().arg("segment").write_stdin(b"Fine. Then \xe9t\xe9.".to_vec()).assert().failure().stderr(
+        "mova: <stdin>: not UTF-8 text (invalid byte at offset 11); convert it, e.g. `iconv -f cp1251 -t utf-8`\n",
+    );
     mova()
-        .arg("segment")
+        .args(["segment", "--lossy"])
         .write_stdin(b"Fine. Then \xe9t\xe9.".to_vec())
         .assert()
-        .failure()
-        .stderr("mova: <stdin>: not UTF-8 text (invalid byte at offset 11); convert it, e.g. `iconv -f cp1251 -t utf-8`\n");
-    mova().args(["segment", "--lossy"]).write_stdin(b"Fine. Then \xe9t\xe9.".to_vec()).assert().success().stdout("Fine.\nThen \u{FFFD}t\u{FFFD}.\n");
+        .success()
+        .stdout("Fine.\nThen \u{FFFD}t\u{FFFD}.\n");
     mova().arg("segment").arg(d.path()).assert().failure().stderr(predicate::str::contains("is a directory"));
-    mova().args(["typography", "--lang", "de"]).write_stdin("x").assert().failure().stderr(predicate::str::contains("de"));
+    mova()
+        .args(["typography", "--lang", "de"])
+        .write_stdin("x")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("de"));
 }
 
 /// `mova segment big.txt | head -1`: a reader that goes away ends the command
@@ -146,7 +153,13 @@ fn a_closed_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.txt");
     std::fs::write(&big, "The talks went on. Officials said nothing.\n\n".repeat(100_000)).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mova")).arg("segment").arg(&big).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mova"))
+        .arg("segment")
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
     assert_eq!(first, "The talks went on.\n");

@@ -89,13 +89,29 @@ fn batching_and_dedup_keep_every_sentence_in_place() {
         let n = (i * 37) % 11;
         text.push_str(&format!("Sentence number {n} is here. "));
         text.push_str(&"Short one. ".repeat(i % 3));
-        text.push_str(&format!("Paragraph {i} ends with a longer sentence about Minsk and Grodno {}.\n\n", "and more ".repeat(i % 7)));
+        text.push_str(&format!(
+            "Paragraph {i} ends with a longer sentence about Minsk and Grodno {}.\n\n",
+            "and more ".repeat(i % 7)
+        ));
     }
     let input = dir.path().join("many.txt");
     fs::write(&input, &text).unwrap();
     let out = dir.path().join("out");
     mova()
-        .args(["translate", "--names", "off", "--to", "be", "--max-batch-tokens", "40", "--beam", "2", "--typography", "off", "--out"])
+        .args([
+            "translate",
+            "--names",
+            "off",
+            "--to",
+            "be",
+            "--max-batch-tokens",
+            "40",
+            "--beam",
+            "2",
+            "--typography",
+            "off",
+            "--out",
+        ])
         .arg(&out)
         .arg("--model")
         .arg(model("echo-nllb"))
@@ -128,7 +144,15 @@ fn markdown_keeps_its_markup_and_extension() {
     let md = "# Heading\n\n- item *one*\n- item two\n\n> A quote. Another.\n\n1. First\n";
     fs::write(dir.path().join("a.md"), md).unwrap();
     let out = dir.path().join("o");
-    mova().args(["translate", "--names", "off", "-q", "--to", "ru"]).arg(dir.path().join("a.md")).arg("-o").arg(&out).arg("-m").arg(model("echo-opus-mt-zle")).assert().success();
+    mova()
+        .args(["translate", "--names", "off", "-q", "--to", "ru"])
+        .arg(dir.path().join("a.md"))
+        .arg("-o")
+        .arg(&out)
+        .arg("-m")
+        .arg(model("echo-opus-mt-zle"))
+        .assert()
+        .success();
     assert_eq!(fs::read_to_string(out.join("a.ru.md")).unwrap(), md);
 }
 
@@ -141,7 +165,15 @@ fn directory_inputs_mirror_subdirectories() {
     fs::write(dir.path().join("in/notes.csv"), "skip,me\n").unwrap();
     fs::write(dir.path().join("in/.hidden.txt"), "skip\n").unwrap();
     let out = dir.path().join("o");
-    mova().args(["translate", "--names", "off", "-q"]).arg(dir.path().join("in")).arg("-o").arg(&out).arg("-m").arg(model("echo-nllb")).assert().success();
+    mova()
+        .args(["translate", "--names", "off", "-q"])
+        .arg(dir.path().join("in"))
+        .arg("-o")
+        .arg(&out)
+        .arg("-m")
+        .arg(model("echo-nllb"))
+        .assert()
+        .success();
     assert_eq!(files(&out), vec!["2020/a.be.txt", "2020/a.ru.txt", "b.be.txt", "b.ru.txt"]);
 }
 
@@ -153,7 +185,20 @@ fn replicas_share_one_copy_of_the_model() {
     let out = tempfile::tempdir().unwrap();
     let assert = mova()
         .env("CT2_VERBOSE", "1")
-        .args(["translate", "--names", "off", "--typography", "off", "--to", "ru", "--replicas", "4", "--threads", "4", "--out"])
+        .args([
+            "translate",
+            "--names",
+            "off",
+            "--typography",
+            "off",
+            "--to",
+            "ru",
+            "--replicas",
+            "4",
+            "--threads",
+            "4",
+            "--out",
+        ])
         .arg(out.path())
         .arg("--model")
         .arg(model("echo-m2m"))
@@ -162,7 +207,10 @@ fn replicas_share_one_copy_of_the_model() {
         .success();
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert_eq!(stderr.matches("Loaded model").count(), 1, "{stderr}");
-    assert_eq!(fs::read_to_string(out.path().join("grodno-border.ru.txt")).unwrap(), fs::read_to_string(article()).unwrap());
+    assert_eq!(
+        fs::read_to_string(out.path().join("grodno-border.ru.txt")).unwrap(),
+        fs::read_to_string(article()).unwrap()
+    );
 }
 
 /// Runs a failing command and checks: exit 1, one line on stderr containing
@@ -170,7 +218,8 @@ fn replicas_share_one_copy_of_the_model() {
 fn fails_cleanly(args: &[&std::ffi::OsStr], needle: &str) {
     let out = tempfile::tempdir().unwrap();
     let o = out.path().join("o");
-    let assert = mova().args(["translate", "--names", "off"]).args(args).arg("--out").arg(&o).assert().failure().code(1);
+    let assert =
+        mova().args(["translate", "--names", "off"]).args(args).arg("--out").arg(&o).assert().failure().code(1);
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
     assert!(stderr.starts_with("mova: "), "{stderr}");
@@ -188,13 +237,25 @@ fn article() -> std::path::PathBuf {
 
 #[test]
 fn error_missing_model_directory() {
-    fails_cleanly(&[article().as_os_str(), os("--model"), os("/nonexistent/model")], "/nonexistent/model: model directory does not exist; install one by name with `mova models get opus-mt-zle`");
+    fails_cleanly(
+        &[article().as_os_str(), os("--model"), os("/nonexistent/model")],
+        "/nonexistent/model: model directory does not exist; install one by name with `mova models get opus-mt-zle`",
+    );
 }
 
 #[test]
 fn error_no_model_given() {
     let out = tempfile::tempdir().unwrap();
-    mova().args(["translate", "--names", "off"]).arg(article()).arg("-o").arg(out.path().join("o")).env_remove("MOVA_MODEL").assert().failure().code(1).stderr(predicate::str::contains("no model given: pass --model DIR"));
+    mova()
+        .args(["translate", "--names", "off"])
+        .arg(article())
+        .arg("-o")
+        .arg(out.path().join("o"))
+        .env_remove("MOVA_MODEL")
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains("no model given: pass --model DIR"));
 }
 
 #[test]
@@ -205,7 +266,10 @@ fn error_model_path_is_a_file() {
 #[test]
 fn error_directory_without_model_bin() {
     let d = tempfile::tempdir().unwrap();
-    fails_cleanly(&[article().as_os_str(), os("--model"), d.path().as_os_str()], "no model.bin here: not a CTranslate2 model");
+    fails_cleanly(
+        &[article().as_os_str(), os("--model"), d.path().as_os_str()],
+        "no model.bin here: not a CTranslate2 model",
+    );
 }
 
 #[test]
@@ -215,12 +279,17 @@ fn error_missing_tokenizer() {
     copy_dir(&model("echo-nllb"), &m);
     fs::remove_file(m.join("sentencepiece.bpe.model")).unwrap();
     fails_cleanly(&[article().as_os_str(), os("--model"), m.as_os_str()], "no SentencePiece model");
-    fails_cleanly(&[article().as_os_str(), os("--model"), m.as_os_str(), os("--tokenizer"), os("/no/such.spm")], "/no/such.spm: --tokenizer file does not exist");
+    fails_cleanly(
+        &[article().as_os_str(), os("--model"), m.as_os_str(), os("--tokenizer"), os("/no/such.spm")],
+        "/no/such.spm: --tokenizer file does not exist",
+    );
 }
 
 #[test]
 fn error_corrupt_model_bin() {
-    for corrupt in [b"not a model at all".to_vec(), fs::read(model("echo-nllb").join("model.bin")).unwrap()[..5000].to_vec()] {
+    for corrupt in
+        [b"not a model at all".to_vec(), fs::read(model("echo-nllb").join("model.bin")).unwrap()[..5000].to_vec()]
+    {
         let d = tempfile::tempdir().unwrap();
         let m = d.path().join("m");
         copy_dir(&model("echo-nllb"), &m);
@@ -236,17 +305,26 @@ fn error_model_without_the_target_language() {
     copy_dir(&model("echo-nllb"), &m);
     let vocab = fs::read_to_string(m.join("shared_vocabulary.json")).unwrap().replace("\"bel_Cyrl\"", "\"xxx_Xxxx\"");
     fs::write(m.join("shared_vocabulary.json"), vocab).unwrap();
-    fails_cleanly(&[article().as_os_str(), os("--model"), m.as_os_str()], "this NLLB model has no Belarusian target (no `bel_Cyrl` token in its vocabulary)");
+    fails_cleanly(
+        &[article().as_os_str(), os("--model"), m.as_os_str()],
+        "this NLLB model has no Belarusian target (no `bel_Cyrl` token in its vocabulary)",
+    );
 }
 
 #[test]
 fn error_unknown_target_language() {
-    fails_cleanly(&[article().as_os_str(), os("--to"), os("ru,uk"), os("--model"), model("echo-nllb").as_os_str()], "unknown target language `uk`");
+    fails_cleanly(
+        &[article().as_os_str(), os("--to"), os("ru,uk"), os("--model"), model("echo-nllb").as_os_str()],
+        "unknown target language `uk`",
+    );
 }
 
 #[test]
 fn error_bilingual_model_for_two_targets() {
-    fails_cleanly(&[article().as_os_str(), os("--model"), model("echo-en-ru").as_os_str()], "a bilingual model translates into one language");
+    fails_cleanly(
+        &[article().as_os_str(), os("--model"), model("echo-en-ru").as_os_str()],
+        "a bilingual model translates into one language",
+    );
 }
 
 #[test]
@@ -254,7 +332,10 @@ fn error_non_utf8_input() {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("cp1251.txt");
     fs::write(&f, b"Minsk \xcc\xe8\xed\xf1\xea\n").unwrap();
-    fails_cleanly(&[f.as_os_str(), os("--model"), model("echo-nllb").as_os_str()], "cp1251.txt: not UTF-8 text (invalid byte at offset 6)");
+    fails_cleanly(
+        &[f.as_os_str(), os("--model"), model("echo-nllb").as_os_str()],
+        "cp1251.txt: not UTF-8 text (invalid byte at offset 6)",
+    );
 }
 
 #[test]
@@ -267,7 +348,10 @@ fn error_binary_input() {
 
 #[test]
 fn error_unreadable_input() {
-    fails_cleanly(&[os("/no/such/article.txt"), os("--model"), model("echo-nllb").as_os_str()], "/no/such/article.txt: No such file or directory");
+    fails_cleanly(
+        &[os("/no/such/article.txt"), os("--model"), model("echo-nllb").as_os_str()],
+        "/no/such/article.txt: No such file or directory",
+    );
 }
 
 #[test]
@@ -283,7 +367,10 @@ fn error_a_later_bad_input_writes_nothing_for_earlier_ones() {
     let d = tempfile::tempdir().unwrap();
     let bad = d.path().join("bad.txt");
     fs::write(&bad, b"\xff").unwrap();
-    fails_cleanly(&[article().as_os_str(), bad.as_os_str(), os("--model"), model("echo-nllb").as_os_str()], "bad.txt: not UTF-8");
+    fails_cleanly(
+        &[article().as_os_str(), bad.as_os_str(), os("--model"), model("echo-nllb").as_os_str()],
+        "bad.txt: not UTF-8",
+    );
 }
 
 #[test]
@@ -293,7 +380,15 @@ fn error_two_inputs_with_one_output_name() {
     fs::write(d.path().join("x/a.txt"), "A.").unwrap();
     fs::write(d.path().join("a.md"), "A.").unwrap();
     fs::write(d.path().join("a.txt"), "A.").unwrap();
-    fails_cleanly(&[d.path().join("a.txt").as_os_str(), d.path().join("x/a.txt").as_os_str(), os("--model"), model("echo-nllb").as_os_str()], "would both write");
+    fails_cleanly(
+        &[
+            d.path().join("a.txt").as_os_str(),
+            d.path().join("x/a.txt").as_os_str(),
+            os("--model"),
+            model("echo-nllb").as_os_str(),
+        ],
+        "would both write",
+    );
 }
 
 /// Argos packages keep `sentencepiece.model` beside the `model/` directory.
@@ -305,7 +400,15 @@ fn finds_the_tokenizer_in_the_parent_directory() {
     fs::rename(m.join("source.spm"), d.path().join("translate-en_ru/sentencepiece.model")).unwrap();
     fs::remove_file(m.join("target.spm")).unwrap();
     let out = d.path().join("o");
-    mova().args(["translate", "--names", "off", "-q", "--typography", "off", "--to", "ru"]).arg(article()).arg("-o").arg(&out).arg("-m").arg(&m).assert().success();
+    mova()
+        .args(["translate", "--names", "off", "-q", "--typography", "off", "--to", "ru"])
+        .arg(article())
+        .arg("-o")
+        .arg(&out)
+        .arg("-m")
+        .arg(&m)
+        .assert()
+        .success();
     assert_eq!(fs::read_to_string(out.join("grodno-border.ru.txt")).unwrap(), fs::read_to_string(article()).unwrap());
 }
 
@@ -333,7 +436,14 @@ fn tokenizer_flag_overrides_discovery() {
 #[test]
 fn model_from_the_environment() {
     let out = tempfile::tempdir().unwrap();
-    mova().args(["translate", "--names", "off", "-q", "--to", "ru"]).arg(article()).arg("-o").arg(out.path()).env("MOVA_MODEL", model("echo-m2m")).assert().success();
+    mova()
+        .args(["translate", "--names", "off", "-q", "--to", "ru"])
+        .arg(article())
+        .arg("-o")
+        .arg(out.path())
+        .env("MOVA_MODEL", model("echo-m2m"))
+        .assert()
+        .success();
     assert!(out.path().join("grodno-border.ru.txt").is_file());
 }
 
@@ -363,20 +473,35 @@ fn names_come_out_in_each_languages_form() {
     assert!(be.contains("Алесь Бяляцкі") && be.contains("Аляксандр Лукашэнка has dismissed"), "{be}");
     assert!(be.starts_with("# Беларусь opposition figure Марыя Калеснікава sentenced"), "{be}");
     assert!(be.contains("МІНСК, Беларусь (AP)"), "{be}");
-    assert!(ru.contains("Светлана Тихановская, who leads") && ru.contains("Колесниковой father, Александр Колесников"), "{ru}");
+    assert!(
+        ru.contains("Светлана Тихановская, who leads") && ru.contains("Колесниковой father, Александр Колесников"),
+        "{ru}"
+    );
     assert!(ru.contains("Александр Лукашенко has dismissed"), "{ru}");
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     let be_line = lines.iter().find(|l| l["lang"] == "be").unwrap();
     let changes = be_line["changes"].as_array().unwrap();
     // Words left alone as unsure are listed beside the changes.
     assert!(be_line["suspects"].is_array(), "{be_line}");
-    assert_eq!(changes[0], serde_json::json!({"entity": "pl_belarus", "source": "Belarus", "model": "Belarus", "mova": "Беларусь", "why": "latin"}));
+    assert_eq!(
+        changes[0],
+        serde_json::json!({"entity": "pl_belarus", "source": "Belarus", "model": "Belarus", "mova": "Беларусь", "why": "latin"})
+    );
     assert!(changes.contains(&serde_json::json!({"entity": "by_kalesnikava_maryia", "source": "Maria Kolesnikova", "model": "Kolesnikova", "mova": "Калеснікава", "why": "latin"})));
     assert!(changes.contains(&serde_json::json!({"entity": "by_kalesnikava_maryia", "source": "Kolesnikova", "model": "Kolesnikova's", "mova": "Калеснікавай", "why": "latin"})));
     // --names off leaves the model's text.
     let off = tempfile::tempdir().unwrap();
-    mova().args(["translate", "-q", "--names", "off", "--typography", "off", "--to", "be"]).arg(repo("examples/articles/kolesnikova-trial.txt")).arg("-o").arg(off.path()).arg("-m").arg(model("echo-nllb")).assert().success();
+    mova()
+        .args(["translate", "-q", "--names", "off", "--typography", "off", "--to", "be"])
+        .arg(repo("examples/articles/kolesnikova-trial.txt"))
+        .arg("-o")
+        .arg(off.path())
+        .arg("-m")
+        .arg(model("echo-nllb"))
+        .assert()
+        .success();
     let be = std::fs::read_to_string(off.path().join("kolesnikova-trial.be.txt")).unwrap();
     assert!(be.contains("Sviatlana Tsikhanouskaya, who leads"));
 }
@@ -450,19 +575,31 @@ fn long_sentences_are_cut_at_clauses_and_glued_back() {
 /// forced language token wrongly after the first batch (see vocab.rs).
 #[test]
 fn restricted_vocabulary_gives_identical_output() {
-    for (m, to) in [("echo-opus-mt-zle", "ru,be"), ("echo-en-ru", "ru"), ("echo-nllb", "ru,be"), ("echo-m2m", "ru,be")] {
+    for (m, to) in [("echo-opus-mt-zle", "ru,be"), ("echo-en-ru", "ru"), ("echo-nllb", "ru,be"), ("echo-m2m", "ru,be")]
+    {
         let (full, restricted) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         for (dir, extra) in [(&full, "--full-vocab"), (&restricted, "--restrict-vocab")] {
             let mut cmd = mova();
-            cmd.arg("translate").arg(repo("examples/articles")).arg(repo("examples/articles.jsonl")).arg("--model").arg(model(m));
-            cmd.args(["--to", to, "--names", "off", "--max-batch-tokens", "64"]).arg("--out").arg(dir.path()).arg(extra);
+            cmd.arg("translate")
+                .arg(repo("examples/articles"))
+                .arg(repo("examples/articles.jsonl"))
+                .arg("--model")
+                .arg(model(m));
+            cmd.args(["--to", to, "--names", "off", "--max-batch-tokens", "64"])
+                .arg("--out")
+                .arg(dir.path())
+                .arg(extra);
             let o = cmd.output().unwrap();
             let err = String::from_utf8(o.stderr).unwrap();
             assert!(o.status.success(), "{err}");
             assert_eq!(err.contains("(restricted"), extra == "--restrict-vocab", "{err}");
         }
         for f in files(full.path()) {
-            assert_eq!(fs::read_to_string(full.path().join(&f)).unwrap(), fs::read_to_string(restricted.path().join(&f)).unwrap(), "{m}: {f}");
+            assert_eq!(
+                fs::read_to_string(full.path().join(&f)).unwrap(),
+                fs::read_to_string(restricted.path().join(&f)).unwrap(),
+                "{m}: {f}"
+            );
         }
     }
 }

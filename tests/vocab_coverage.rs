@@ -16,7 +16,9 @@ use sentencepiece::SentencePieceProcessor;
 /// Pieces of `lang`'s FLORES dev text that the restriction for `langs` would
 /// not let the model write, with a count.
 fn missing(langs: &[Lang], lang: Lang, family: Family) -> Vec<(String, usize)> {
-    let vocab: Vec<String> = serde_json::from_str(&std::fs::read_to_string(repo("models/test/spm/argos-en_ru.vocab.json")).unwrap()).unwrap();
+    let vocab: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(repo("models/test/spm/argos-en_ru.vocab.json")).unwrap())
+            .unwrap();
     let source: HashSet<String> = vocab.iter().cloned().collect();
     let r = Restriction::new(&vocab, &source, family, langs);
     let always: HashSet<&str> = r.always.iter().map(String::as_str).collect();
@@ -42,7 +44,12 @@ fn missing(langs: &[Lang], lang: Lang, family: Family) -> Vec<(String, usize)> {
 #[test]
 fn every_piece_of_russian_and_belarusian_text_is_a_candidate() {
     for family in [Family::Bilingual, Family::Nllb] {
-        for (langs, lang) in [(&[Lang::Ru][..], Lang::Ru), (&[Lang::Be][..], Lang::Be), (&[Lang::Ru, Lang::Be][..], Lang::Ru), (&[Lang::Ru, Lang::Be][..], Lang::Be)] {
+        for (langs, lang) in [
+            (&[Lang::Ru][..], Lang::Ru),
+            (&[Lang::Be][..], Lang::Be),
+            (&[Lang::Ru, Lang::Be][..], Lang::Ru),
+            (&[Lang::Ru, Lang::Be][..], Lang::Be),
+        ] {
             assert_eq!(missing(langs, lang, family), vec![], "{family} {langs:?}: FLORES {lang:?}");
         }
     }

@@ -14,7 +14,8 @@ fn main() {
 /// adding a scheme is adding a file: writes `$OUT_DIR/schemes.rs`, a list of
 /// (path, contents).
 fn embed_schemes() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| fail("CARGO_MANIFEST_DIR is not set"))).join("../../models/translit");
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| fail("CARGO_MANIFEST_DIR is not set")))
+        .join("../../models/translit");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     for lang in fs::read_dir(&root).map(|d| d.flatten().map(|e| e.path()).collect::<Vec<_>>()).unwrap_or_default() {

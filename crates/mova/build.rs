@@ -74,9 +74,7 @@ fn engine_dir() -> PathBuf {
         .map(PathBuf::from)
         .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
         .unwrap_or_else(|| fail("neither CARGO_HOME nor HOME is set; set MOVA_ENGINE_DIR"));
-    cargo_home
-        .join("mova-engine")
-        .join(format!("ctranslate2-{CT2_VERSION}"))
+    cargo_home.join("mova-engine").join(format!("ctranslate2-{CT2_VERSION}"))
 }
 
 fn install_engine(dir: &Path) {
@@ -87,13 +85,11 @@ fn install_engine(dir: &Path) {
         None => download_wheel(&python, &out.join("wheel")),
     };
     let parent = dir.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)
-        .unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", parent.display())));
+    fs::create_dir_all(parent).unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", parent.display())));
     // Unpack beside the final place, then rename: a crash never leaves half an engine.
     let staging = parent.join(format!(".staging-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    fs::create_dir_all(&staging)
-        .unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", staging.display())));
+    fs::create_dir_all(&staging).unwrap_or_else(|e| fail(&format!("cannot create {}: {e}", staging.display())));
     let script = "import sys, zipfile, os\n\
         z = zipfile.ZipFile(sys.argv[1])\n\
         libs = [n for n in z.namelist() if n.startswith('ctranslate2.libs/') and '.so' in n]\n\
@@ -110,21 +106,14 @@ fn install_engine(dir: &Path) {
         .output()
         .unwrap_or_else(|e| fail(&format!("cannot run {python}: {e}; install Python 3 or set MOVA_PYTHON")));
     if !output.status.success() {
-        fail(&format!(
-            "cannot unpack {}: {}",
-            wheel.display(),
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
+        fail(&format!("cannot unpack {}: {}", wheel.display(), String::from_utf8_lossy(&output.stderr).trim()));
     }
     let lib = String::from_utf8_lossy(&output.stdout).trim().to_string();
     #[cfg(unix)]
     std::os::unix::fs::symlink(&lib, staging.join("libctranslate2.so"))
         .unwrap_or_else(|e| fail(&format!("cannot link libctranslate2.so: {e}")));
-    fs::write(
-        staging.join("SOURCE"),
-        format!("ctranslate2 {CT2_VERSION} wheel from PyPI: {}\n", wheel.display()),
-    )
-    .unwrap_or_else(|e| fail(&format!("cannot write to {}: {e}", staging.display())));
+    fs::write(staging.join("SOURCE"), format!("ctranslate2 {CT2_VERSION} wheel from PyPI: {}\n", wheel.display()))
+        .unwrap_or_else(|e| fail(&format!("cannot write to {}: {e}", staging.display())));
     let _ = fs::remove_dir_all(dir);
     if let Err(e) = fs::rename(&staging, dir) {
         // Another build installed it meanwhile: keep theirs.
@@ -155,10 +144,7 @@ fn download_wheel(python: &str, into: &Path) -> PathBuf {
     fs::read_dir(into)
         .ok()
         .and_then(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .find(|p| p.extension().is_some_and(|x| x == "whl"))
+            entries.filter_map(Result::ok).map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "whl"))
         })
         .unwrap_or_else(|| fail(&format!("pip left no wheel in {}", into.display())))
 }

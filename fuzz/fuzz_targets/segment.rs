@@ -24,7 +24,9 @@ fuzz_target!(|data: &[u8]| {
         let unit = &text[u.range.clone()];
         let mut pos = 0;
         for (r, _) in sentences::unit_sentences(unit, Rules::default()) {
-            assert!(r.start >= pos && r.end <= unit.len() && unit.is_char_boundary(r.start) && unit.is_char_boundary(r.end));
+            assert!(
+                r.start >= pos && r.end <= unit.len() && unit.is_char_boundary(r.start) && unit.is_char_boundary(r.end)
+            );
             pos = r.end;
         }
     }

@@ -9,7 +9,8 @@ use mova_text::translit::{scheme, Registry, Reverser};
 use mova_text::Lang;
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| Registry::builtin().expect("built-in schemes"));
-static REVERSE: LazyLock<[Reverser<'static>; 2]> = LazyLock::new(|| [REGISTRY.reverser(Lang::Ru), REGISTRY.reverser(Lang::Be)]);
+static REVERSE: LazyLock<[Reverser<'static>; 2]> =
+    LazyLock::new(|| [REGISTRY.reverser(Lang::Ru), REGISTRY.reverser(Lang::Be)]);
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

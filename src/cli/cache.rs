@@ -56,7 +56,13 @@ pub fn run(a: CacheArgs) -> Result<ExitCode> {
         CacheAction::Merge(m) => {
             let done = merge::merge(&m.inputs, &m.output)?;
             if !m.quiet {
-                eprintln!("mova: merged {} caches ({} entries) into {}: {} translations", done.caches, done.read, shown(&m.output), done.entries);
+                eprintln!(
+                    "mova: merged {} caches ({} entries) into {}: {} translations",
+                    done.caches,
+                    done.read,
+                    shown(&m.output),
+                    done.entries
+                );
             }
         }
         CacheAction::Stats(s) => {
@@ -74,7 +80,13 @@ pub fn run(a: CacheArgs) -> Result<ExitCode> {
 /// The stats as a header line, a table by model and language, and the model
 /// directories the cache knows.
 fn table(s: &stats::CacheStats) -> String {
-    let mut out = format!("{}: mova cache (schema {}), {} translations, {}\n", shown(&s.path), s.schema, s.translations, size(s.bytes));
+    let mut out = format!(
+        "{}: mova cache (schema {}), {} translations, {}\n",
+        shown(&s.path),
+        s.schema,
+        s.translations,
+        size(s.bytes)
+    );
     if s.groups.is_empty() {
         return out;
     }
@@ -83,11 +95,18 @@ fn table(s: &stats::CacheStats) -> String {
         .iter()
         .map(|g| {
             let model = g.model.as_deref().map_or("?".to_string(), |m| m.chars().take(12).collect());
-            [model, g.lang.clone().unwrap_or("?".into()), g.translations.to_string(), stats::utc(g.oldest), stats::utc(g.newest)]
+            [
+                model,
+                g.lang.clone().unwrap_or("?".into()),
+                g.translations.to_string(),
+                stats::utc(g.oldest),
+                stats::utc(g.newest),
+            ]
         })
         .collect();
     let head = ["model", "lang", "translations", "oldest (UTC)", "newest (UTC)"].map(String::from);
-    let widths: Vec<usize> = (0..5).map(|i| rows.iter().chain([&head]).map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> =
+        (0..5).map(|i| rows.iter().chain([&head]).map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
     for row in [&head].into_iter().chain(&rows) {
         let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
         out.push_str(cells.join("  ").trim_end());

@@ -23,13 +23,16 @@ struct Pair {
 
 pub fn run(a: FixArgs) -> Result<ExitCode> {
     let pairs = pairs(&a)?;
-    let texts: Vec<(String, String)> = pairs.iter().map(|p| Ok((read(&p.source)?, read(&p.translation)?))).collect::<Result<_>>()?;
-    let sources: Vec<String> = pairs.iter().zip(&texts).flat_map(|(p, (s, _))| postedit::source_texts(s, p.jsonl)).collect();
+    let texts: Vec<(String, String)> =
+        pairs.iter().map(|p| Ok((read(&p.source)?, read(&p.translation)?))).collect::<Result<_>>()?;
+    let sources: Vec<String> =
+        pairs.iter().zip(&texts).flat_map(|(p, (s, _))| postedit::source_texts(s, p.jsonl)).collect();
     let namer = Namer::new(mova::names::Gazetteer::builtin_with(&a.names_file)?)?;
     let fixer = namer.fixer(&sources.iter().map(String::as_str).collect::<Vec<_>>());
     let mut fixed = Vec::with_capacity(pairs.len());
     for (p, (s, t)) in pairs.iter().zip(&texts) {
-        let doc = if p.jsonl { postedit::fix_jsonl(&fixer, s, t, a.lang) } else { postedit::fix_text(&fixer, s, t, a.lang) };
+        let doc =
+            if p.jsonl { postedit::fix_jsonl(&fixer, s, t, a.lang) } else { postedit::fix_text(&fixer, s, t, a.lang) };
         let doc = doc.map_err(|e| anyhow::anyhow!("{} and {}: {e}", p.source.display(), p.translation.display()))?;
         fixed.push(doc);
     }
@@ -41,7 +44,14 @@ pub fn run(a: FixArgs) -> Result<ExitCode> {
         for (p, doc) in pairs.iter().zip(&fixed) {
             for (place, c) in &doc.changes {
                 problems += 1;
-                println!("{}:{}: source \"{}\": found \"{}\", expected \"{}\"", p.translation.display(), where_(place), c.source, c.model, c.mova);
+                println!(
+                    "{}:{}: source \"{}\": found \"{}\", expected \"{}\"",
+                    p.translation.display(),
+                    where_(place),
+                    c.source,
+                    c.model,
+                    c.mova
+                );
             }
         }
         return Ok(if problems > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
@@ -49,7 +59,10 @@ pub fn run(a: FixArgs) -> Result<ExitCode> {
     write_outputs(&a, &pairs, &fixed)?;
     let changes: usize = fixed.iter().map(|d| d.changes.len()).sum();
     let suspects: usize = fixed.iter().map(|d| d.suspects.len()).sum();
-    eprintln!("mova fix: {changes} name(s) changed, {suspects} left alone as unsure{}", if a.report.is_some() { " (see the report)" } else { "" });
+    eprintln!(
+        "mova fix: {changes} name(s) changed, {suspects} left alone as unsure{}",
+        if a.report.is_some() { " (see the report)" } else { "" }
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -111,7 +124,8 @@ fn pairs(a: &FixArgs) -> Result<Vec<Pair>> {
 /// and files named like translations (x.ru.txt) skipped.
 fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir).map_err(|e| mova::Error::io(dir, e))?.filter_map(|e| e.ok()).collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).map_err(|e| mova::Error::io(dir, e))?.filter_map(|e| e.ok()).collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let name = e.file_name().to_string_lossy().into_owned();
@@ -121,7 +135,10 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
         }
         if kind.is_dir() {
             out.extend(walk(&e.path())?);
-        } else if kind.is_file() && [".txt", ".md", ".jsonl"].iter().any(|x| name.ends_with(x)) && !translated_name(&name) {
+        } else if kind.is_file()
+            && [".txt", ".md", ".jsonl"].iter().any(|x| name.ends_with(x))
+            && !translated_name(&name)
+        {
             out.push(e.path());
         }
     }
@@ -139,7 +156,9 @@ fn write_outputs(a: &FixArgs, pairs: &[Pair], fixed: &[FixedDoc]) -> Result<()> 
         sink.write(&fixed[0].text)?;
         return sink.finish();
     }
-    let Some(out) = &a.output else { bail!("{}: directory pairs need -o DIR for the fixed translations", a.translation.display()) };
+    let Some(out) = &a.output else {
+        bail!("{}: directory pairs need -o DIR for the fixed translations", a.translation.display())
+    };
     if out.exists() && !out.is_dir() {
         bail!("{}: is a file; -o must be a directory for directory pairs", out.display());
     }

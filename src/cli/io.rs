@@ -6,10 +6,10 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use mova::output::AtomicFile;
-use mova::stream::{Cut, Pieces};
 use mova::error::shown;
 use mova::input;
+use mova::output::AtomicFile;
+use mova::stream::{Cut, Pieces};
 use mova::Error;
 
 /// The inputs to read: the files given, or stdin.

@@ -80,24 +80,56 @@ fn list(json: bool) -> Result<ExitCode> {
     } else {
         let rows: Vec<[String; 7]> = installed
             .iter()
-            .map(|m| [m.name.clone(), m.family.clone(), m.targets.join(","), m.quantization.clone(), models::human_bytes(m.bytes), m.source.clone(), m.licence.clone()])
+            .map(|m| {
+                [
+                    m.name.clone(),
+                    m.family.clone(),
+                    m.targets.join(","),
+                    m.quantization.clone(),
+                    models::human_bytes(m.bytes),
+                    m.source.clone(),
+                    m.licence.clone(),
+                ]
+            })
             .collect();
         let head = ["name", "family", "targets", "quantization", "size", "source", "licence"].map(String::from);
-        let widths: Vec<usize> = (0..7).map(|i| rows.iter().chain([&head]).map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+        let widths: Vec<usize> =
+            (0..7).map(|i| rows.iter().chain([&head]).map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
         for r in [&head].into_iter().chain(&rows) {
-            let cells: Vec<String> = r.iter().zip(&widths).enumerate().map(|(i, (c, w))| if i == 6 { c.clone() } else { format!("{c:<w$}") }).collect();
+            let cells: Vec<String> = r
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(i, (c, w))| if i == 6 { c.clone() } else { format!("{c:<w$}") })
+                .collect();
             println!("  {}", cells.join("  "));
         }
     }
     for u in &unfinished {
-        println!("unfinished: {} ({} so far, {}): `{}` resumes it", u.name, models::human_bytes(u.bytes), shown(&u.path), models::install_command(&u.name));
+        println!(
+            "unfinished: {} ({} so far, {}): `{}` resumes it",
+            u.name,
+            models::human_bytes(u.bytes),
+            shown(&u.path),
+            models::install_command(&u.name)
+        );
     }
-    let missing: Vec<_> = manifest::all()?.into_iter().filter(|m| !installed.iter().any(|i| i.name == m.name)).collect();
+    let missing: Vec<_> =
+        manifest::all()?.into_iter().filter(|m| !installed.iter().any(|i| i.name == m.name)).collect();
     if !missing.is_empty() {
         println!("not installed (`mova models get NAME`):");
         for m in missing {
             let n = &m.needs;
-            println!("  {:<12} {} — {}; download ~{} MB, model ~{} MB, RAM ~{} MB{}", m.name, m.title, m.licence, n.download_mb, n.model_mb, n.ram_mb, if m.recommended { " (recommended)" } else { "" });
+            println!(
+                "  {:<12} {} — {}; download ~{} MB, model ~{} MB, RAM ~{} MB{}",
+                m.name,
+                m.title,
+                m.licence,
+                n.download_mb,
+                n.model_mb,
+                n.ram_mb,
+                if m.recommended { " (recommended)" } else { "" }
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -126,7 +158,14 @@ fn get(g: GetArgs) -> Result<ExitCode> {
     if g.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
-    eprintln!("mova: installed {} in {:.1} s: {} ({}); translate with: mova translate ARTICLES --model {}", m.name, done.seconds, shown(&done.path), models::human_bytes(models::dir_size(&done.path)), m.name);
+    eprintln!(
+        "mova: installed {} in {:.1} s: {} ({}); translate with: mova translate ARTICLES --model {}",
+        m.name,
+        done.seconds,
+        shown(&done.path),
+        models::human_bytes(models::dir_size(&done.path)),
+        m.name
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -142,7 +181,9 @@ impl download::Progress for Bar {
             return;
         }
         let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template("mova: {msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}").unwrap_or_else(|_| ProgressStyle::default_bar());
+        let style =
+            ProgressStyle::with_template("mova: {msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style.progress_chars("=> "));
         bar.set_message(file.to_string());
         bar.set_position(done);

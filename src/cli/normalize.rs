@@ -83,7 +83,10 @@ fn show(s: &str) -> String {
     if s.chars().all(|c| !c.is_whitespace() && !c.is_control() && !is_invisible(c)) {
         return if s.contains('"') { format!("'{s}'") } else { format!("\"{s}\"") };
     }
-    s.chars().map(|c| if c == ' ' { "\" \"".to_string() } else { format!("U+{:04X}", c as u32) }).collect::<Vec<_>>().join(" ")
+    s.chars()
+        .map(|c| if c == ' ' { "\" \"".to_string() } else { format!("U+{:04X}", c as u32) })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn is_invisible(c: char) -> bool {

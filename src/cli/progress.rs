@@ -18,8 +18,16 @@ impl Bar {
             return Bar { bar: None };
         }
         let bar = ProgressBar::with_draw_target(total.map(|t| t as u64), ProgressDrawTarget::stderr());
-        let template = if total.is_some() { "mova: [{bar:30}] {pos}/{len} articles {per_sec} eta {eta}" } else { "mova: {pos} articles {per_sec}" };
-        bar.set_style(ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
+        let template = if total.is_some() {
+            "mova: [{bar:30}] {pos}/{len} articles {per_sec} eta {eta}"
+        } else {
+            "mova: {pos} articles {per_sec}"
+        };
+        bar.set_style(
+            ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
         Bar { bar: Some(bar) }
     }
 }

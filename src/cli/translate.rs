@@ -31,7 +31,8 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     check_out(&a.out, &a.inputs)?;
     // Never read what this run writes: the output directory (when it lies inside
     // an input directory), --report and --stats.
-    let exclude: Vec<PathBuf> = [Some(&a.out), a.report.as_ref(), a.stats.as_ref()].into_iter().flatten().cloned().collect();
+    let exclude: Vec<PathBuf> =
+        [Some(&a.out), a.report.as_ref(), a.stats.as_ref()].into_iter().flatten().cloned().collect();
     let found = input::find(&a.inputs, a.format, &exclude)?;
     super::io::warn_skipped(&found.skipped);
     let sources = found.sources;
@@ -123,7 +124,10 @@ fn stats_json(stats: &Stats, share: Option<Share>, sharding: &Option<(Shard, Str
 fn empty_shard(a: &TranslateArgs, share: Share, from: &str) -> Result<ExitCode> {
     if let Some(path) = &a.stats {
         probe(path, "--stats", false)?;
-        output::write_atomic(path, &format!("{:#}\n", stats_json(&Stats::default(), Some(share), &Some((share.shard, from.to_string())))))?;
+        output::write_atomic(
+            path,
+            &format!("{:#}\n", stats_json(&Stats::default(), Some(share), &Some((share.shard, from.to_string())))),
+        )?;
     }
     if !a.quiet {
         eprintln!("mova: {share} ({from}): nothing to translate; no output written");
@@ -140,8 +144,15 @@ fn check_args(a: &TranslateArgs) -> Result<Vec<Lang>> {
         bail!("--max-sentence-tokens must be at least 8");
     }
     let langs = Lang::parse_list(&a.to).map_err(|e| anyhow::anyhow!("--to: {e}"))?;
-    if a.cache.is_none() && !a.no_cache && std::env::var_os("HOME").is_none() && std::env::var_os("XDG_CACHE_HOME").is_none() {
-        eprintln!("mova: warning: HOME is not set; the translation cache is {} (choose one with --cache FILE or MOVA_CACHE)", shown(&cache::default_path()));
+    if a.cache.is_none()
+        && !a.no_cache
+        && std::env::var_os("HOME").is_none()
+        && std::env::var_os("XDG_CACHE_HOME").is_none()
+    {
+        eprintln!(
+            "mova: warning: HOME is not set; the translation cache is {} (choose one with --cache FILE or MOVA_CACHE)",
+            shown(&cache::default_path())
+        );
     }
     Ok(langs)
 }
@@ -173,7 +184,13 @@ fn builder(a: &TranslateArgs, langs: &[Lang]) -> Result<TranslatorBuilder> {
     }
     // Without a cache, restricted-vocabulary views go where the cache would be.
     if a.no_cache {
-        b = b.work_dir(a.cache.clone().unwrap_or_else(cache::default_path).parent().map_or_else(std::env::temp_dir, Path::to_path_buf));
+        b = b.work_dir(
+            a.cache
+                .clone()
+                .unwrap_or_else(cache::default_path)
+                .parent()
+                .map_or_else(std::env::temp_dir, Path::to_path_buf),
+        );
     }
     Ok(b)
 }
@@ -206,7 +223,13 @@ fn warn_cache(c: &Cache) {
 
 /// Runs the translation, writing outputs and the report; the stats and the
 /// number of files written.
-fn translate(translator: &Translator, sources: &[Source], shard: Option<Shard>, a: &TranslateArgs, bar: &Bar) -> Result<(Stats, usize)> {
+fn translate(
+    translator: &Translator,
+    sources: &[Source],
+    shard: Option<Shard>,
+    a: &TranslateArgs,
+    bar: &Bar,
+) -> Result<(Stats, usize)> {
     let mut outputs = output::Outputs::new(&a.out);
     let mut report = match &a.report {
         Some(p) => Some((p.clone(), output::AtomicFile::create(p)?)),
@@ -226,7 +249,8 @@ fn translate(translator: &Translator, sources: &[Source], shard: Option<Shard>, 
             outputs.write(&doc, &translated)?;
             if let Some((path, file)) = report.as_mut() {
                 use std::io::Write;
-                let lines = report_lines(&doc, &translated).map_err(|e| Error::io(path.clone(), std::io::Error::other(e)))?;
+                let lines =
+                    report_lines(&doc, &translated).map_err(|e| Error::io(path.clone(), std::io::Error::other(e)))?;
                 file.write_all(lines.as_bytes()).map_err(|e| Error::io(path.clone(), e))?;
             }
             write_time += t.elapsed();
@@ -255,7 +279,9 @@ fn vocabularies(translator: &Translator) -> Vec<String> {
         .enumerate()
         .filter(|(i, r)| routes.iter().position(|o| o.same_engine(r)) == Some(*i))
         .map(|(_, r)| match r.engine.restricted() {
-            Some(v) if v.per_source => format!("output vocabulary {} of {} (restricted, plus the source's own pieces)", v.candidates, v.full),
+            Some(v) if v.per_source => {
+                format!("output vocabulary {} of {} (restricted, plus the source's own pieces)", v.candidates, v.full)
+            }
             Some(v) => format!("output vocabulary {} of {} (restricted)", v.candidates, v.full),
             None => "output vocabulary full".to_string(),
         })
@@ -301,7 +327,8 @@ fn assign_models(specs: &[String], langs: &[Lang]) -> Result<Vec<(Option<Lang>, 
     if let (Some(lang), None) = (langs.iter().find(|l| !by_lang.contains_key(l)), &bare) {
         bail!("no model for {} ({lang}): add --model {lang}=DIR", lang.name());
     }
-    let mut out: Vec<(Option<Lang>, PathBuf)> = langs.iter().filter_map(|l| by_lang.remove(l).map(|p| (Some(*l), p))).collect();
+    let mut out: Vec<(Option<Lang>, PathBuf)> =
+        langs.iter().filter_map(|l| by_lang.remove(l).map(|p| (Some(*l), p))).collect();
     out.extend(bare.map(|p| (None, p)));
     Ok(out)
 }
@@ -316,7 +343,10 @@ fn show_paths(paths: &[PathBuf]) -> String {
 fn check_out(out: &Path, inputs: &[PathBuf]) -> Result<()> {
     let Ok(meta) = std::fs::metadata(out) else { return Ok(()) };
     if !meta.is_dir() {
-        bail!("--out {}: a file, not a directory; give a directory for the outputs (it is created if missing)", shown(out));
+        bail!(
+            "--out {}: a file, not a directory; give a directory for the outputs (it is created if missing)",
+            shown(out)
+        );
     }
     for input in inputs.iter().filter(|i| i.is_dir()) {
         if input::same_file(input, out) {
@@ -334,8 +364,17 @@ fn probe(path: &Path, flag: &str, dir: bool) -> Result<()> {
         bail!("{flag} {}: a directory; give a file name", shown(path));
     }
     let at = if dir { path } else { path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")) };
-    let missing: Vec<&Path> = at.ancestors().take_while(|p| !p.as_os_str().is_empty() && std::fs::symlink_metadata(p).is_err()).collect();
-    let try_once = || std::fs::create_dir_all(at).and_then(|()| tempfile::Builder::new().prefix(&format!(".mova-{}-", std::process::id())).suffix(".tmp").tempfile_in(at).map(drop));
+    let missing: Vec<&Path> =
+        at.ancestors().take_while(|p| !p.as_os_str().is_empty() && std::fs::symlink_metadata(p).is_err()).collect();
+    let try_once = || {
+        std::fs::create_dir_all(at).and_then(|()| {
+            tempfile::Builder::new()
+                .prefix(&format!(".mova-{}-", std::process::id()))
+                .suffix(".tmp")
+                .tempfile_in(at)
+                .map(drop)
+        })
+    };
     // Another mova starting beside this one (a shard of the same run) may remove
     // a directory it made for its own probe between the two steps: try again.
     let mut result = try_once();

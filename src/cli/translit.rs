@@ -18,7 +18,16 @@ pub fn run(a: TranslitArgs) -> Result<ExitCode> {
     if a.list {
         writeln!(out, "lang\tid\tyear\treversible\tname (authority)")?;
         for s in reg.schemes() {
-            writeln!(out, "{}\t{}\t{}\t{}\t{} ({})", s.lang, s.id, s.year, if s.reversible { "yes" } else { "no" }, s.name, s.authority)?;
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{} ({})",
+                s.lang,
+                s.id,
+                s.year,
+                if s.reversible { "yes" } else { "no" },
+                s.name,
+                s.authority
+            )?;
         }
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -44,13 +53,19 @@ pub fn run(a: TranslitArgs) -> Result<ExitCode> {
         };
         for (n, line) in reader.split(b'\n').enumerate() {
             let line = line.map_err(|e| Error::io(&name, e))?;
-            let text = std::str::from_utf8(&line).map_err(|e| Error::NotUtf8 { path: name.clone(), offset: e.valid_up_to() })?;
+            let text = std::str::from_utf8(&line)
+                .map_err(|e| Error::NotUtf8 { path: name.clone(), offset: e.valid_up_to() })?;
             let where_ = || format!("{}:{}", mova::error::shown(&name), n + 1);
             if let Some(r) = &reverser {
                 let limit = a.candidates.map_or(1, usize::from);
                 let found = r.candidates(text, limit, scheme.map(|s| s.id.as_str()));
                 if found.is_empty() {
-                    writeln!(stderr, "{}: no {} spelling found that a scheme writes as `{text}`", where_(), lang.name())?;
+                    writeln!(
+                        stderr,
+                        "{}: no {} spelling found that a scheme writes as `{text}`",
+                        where_(),
+                        lang.name()
+                    )?;
                 }
                 if a.candidates.is_none() {
                     writeln!(out, "{}", found.first().map_or(text, |c| c.text.as_str()))?;
@@ -65,7 +80,15 @@ pub fn run(a: TranslitArgs) -> Result<ExitCode> {
                 }
                 let t = compiled.forward(text);
                 for (col, c) in &t.unknown {
-                    writeln!(stderr, "{}:{}: `{c}` (U+{:04X}) is not a {} letter of scheme {}; left as it is", where_(), col + 1, *c as u32, scheme.lang.name(), scheme.id)?;
+                    writeln!(
+                        stderr,
+                        "{}:{}: `{c}` (U+{:04X}) is not a {} letter of scheme {}; left as it is",
+                        where_(),
+                        col + 1,
+                        *c as u32,
+                        scheme.lang.name(),
+                        scheme.id
+                    )?;
                 }
                 writeln!(out, "{}", t.text)?;
             }

@@ -53,10 +53,15 @@ impl RuleFile {
 
     /// An error for the first section (by line) no reader took.
     pub fn finish(self) -> Result<()> {
-        let Some((name, (line, _))) = self.sections.into_iter().min_by_key(|(_, (line, _))| *line) else { return Ok(()) };
+        let Some((name, (line, _))) = self.sections.into_iter().min_by_key(|(_, (line, _))| *line) else {
+            return Ok(());
+        };
         let message = match name {
             "" => "words before any [section] header".to_string(),
-            _ => format!("unknown section [{name}]; the sections are {}", self.taken.iter().map(|t| format!("[{t}]")).collect::<Vec<_>>().join(", ")),
+            _ => format!(
+                "unknown section [{name}]; the sections are {}",
+                self.taken.iter().map(|t| format!("[{t}]")).collect::<Vec<_>>().join(", ")
+            ),
         };
         Err(Error::RuleFile { path: self.path.into(), line, message })
     }
@@ -79,7 +84,10 @@ mod tests {
         let mut f = RuleFile::new("models/x/rules.txt", "# head\n[units]\nkm\n[prepostions-ru]\nв\n");
         assert_eq!(f.take("units"), vec!["km"]);
         assert!(f.take("prepositions-ru").is_empty());
-        assert_eq!(f.finish().unwrap_err().to_string(), "models/x/rules.txt: line 4: unknown section [prepostions-ru]; the sections are [units], [prepositions-ru]");
+        assert_eq!(
+            f.finish().unwrap_err().to_string(),
+            "models/x/rules.txt: line 4: unknown section [prepostions-ru]; the sections are [units], [prepositions-ru]"
+        );
         let mut f = RuleFile::new("r", "stray\n[a]\nx\n");
         f.take("a");
         assert_eq!(f.finish().unwrap_err().to_string(), "r: line 1: words before any [section] header");

@@ -61,7 +61,9 @@ impl Decoder {
                 let valid = e.valid_up_to();
                 (String::from_utf8_lossy(&bytes[..valid]).into_owned(), valid)
             }
-            Err(e) if !self.lossy => return Err(Error::NotUtf8 { path: self.path.clone(), offset: self.pos + e.valid_up_to() }),
+            Err(e) if !self.lossy => {
+                return Err(Error::NotUtf8 { path: self.path.clone(), offset: self.pos + e.valid_up_to() })
+            }
             Err(_) => {
                 let upto = bytes.len() - if more { incomplete_tail(bytes) } else { 0 };
                 (String::from_utf8_lossy(&bytes[..upto]).into_owned(), upto)

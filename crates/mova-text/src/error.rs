@@ -18,11 +18,17 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
 
     /// An input is not UTF-8 text.
-    #[error("{}: not UTF-8 text (invalid byte at offset {offset}); convert it, e.g. `iconv -f cp1251 -t utf-8`", shown(path))]
+    #[error(
+        "{}: not UTF-8 text (invalid byte at offset {offset}); convert it, e.g. `iconv -f cp1251 -t utf-8`",
+        shown(path)
+    )]
     NotUtf8 { path: PathBuf, offset: usize },
 
     /// An input looks binary (contains NUL bytes).
-    #[error("{}: looks like a binary file (NUL byte at offset {offset}); give mova .txt, .md or .jsonl text", shown(path))]
+    #[error(
+        "{}: looks like a binary file (NUL byte at offset {offset}); give mova .txt, .md or .jsonl text",
+        shown(path)
+    )]
     Binary { path: PathBuf, offset: usize },
 
     /// A JSON Lines input has a bad line.
@@ -34,7 +40,12 @@ pub enum Error {
     UnsupportedInput { path: PathBuf },
 
     /// Two inputs would write the same output file.
-    #[error("{} and {} would both write {}; translate them in separate runs or rename one", shown(first), shown(second), shown(output))]
+    #[error(
+        "{} and {} would both write {}; translate them in separate runs or rename one",
+        shown(first),
+        shown(second),
+        shown(output)
+    )]
     OutputClash { first: PathBuf, second: PathBuf, output: PathBuf },
 
     /// A model directory is missing or incomplete.

@@ -38,7 +38,8 @@ pub fn units(text: &str) -> Vec<Unit> {
         pos += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
         let info = LineInfo::parse(body, start);
-        let Some(info) = info.filter(|i| text.get(i.text.clone()).is_some_and(|t| t.chars().any(char::is_alphanumeric)))
+        let Some(info) =
+            info.filter(|i| text.get(i.text.clone()).is_some_and(|t| t.chars().any(char::is_alphanumeric)))
         else {
             prev = None; // blank line or rule ("---", "* * *"): a paragraph break
             continue;
@@ -46,7 +47,8 @@ pub fn units(text: &str) -> Vec<Unit> {
         let joins = prev.as_ref().is_some_and(|p| {
             info.marker_len == 0
                 && !p.heading
-                && (p.chars >= WRAP_MIN_CHARS && (!p.ends_sentence || info.starts_lower) || p.ends_hyphen && info.starts_lower)
+                && (p.chars >= WRAP_MIN_CHARS && (!p.ends_sentence || info.starts_lower)
+                    || p.ends_hyphen && info.starts_lower)
         });
         match (joins, out.last_mut()) {
             (true, Some(last)) => last.range.end = info.text.end,
@@ -102,10 +104,7 @@ fn marker(s: &str) -> usize {
         return 2;
     }
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    if (1..=3).contains(&digits)
-        && matches!(b.get(digits), Some(b'.' | b')'))
-        && b.get(digits + 1) == Some(&b' ')
-    {
+    if (1..=3).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')')) && b.get(digits + 1) == Some(&b' ') {
         return digits + 2;
     }
     0

@@ -24,7 +24,9 @@ use crate::names::Fixer;
 pub enum PairError {
     #[error("the source has {in_source} paragraphs and the translation {in_translation}; paragraph i of the translation must translate paragraph i of the source")]
     Paragraphs { in_source: usize, in_translation: usize },
-    #[error("record `{id}`, field `{field}`: the source has {in_source} paragraphs and the translation {in_translation}")]
+    #[error(
+        "record `{id}`, field `{field}`: the source has {in_source} paragraphs and the translation {in_translation}"
+    )]
     FieldParagraphs { id: String, field: String, in_source: usize, in_translation: usize },
     #[error("line {line}: not a JSON object ({message})")]
     Json { line: usize, message: String },
@@ -60,10 +62,17 @@ pub struct FixedDoc {
 
 /// The paragraphs of a source text and of its translation, fixed one by one.
 pub fn fix_text(fixer: &Fixer, source: &str, translation: &str, lang: Lang) -> Result<FixedDoc, PairError> {
-    fix_units(fixer, source, translation, lang, |paragraph| Place { id: None, field: None, paragraph }).map_err(|(s, t)| PairError::Paragraphs { in_source: s, in_translation: t })
+    fix_units(fixer, source, translation, lang, |paragraph| Place { id: None, field: None, paragraph })
+        .map_err(|(s, t)| PairError::Paragraphs { in_source: s, in_translation: t })
 }
 
-fn fix_units(fixer: &Fixer, source: &str, translation: &str, lang: Lang, place: impl Fn(usize) -> Place) -> Result<FixedDoc, (usize, usize)> {
+fn fix_units(
+    fixer: &Fixer,
+    source: &str,
+    translation: &str,
+    lang: Lang,
+    place: impl Fn(usize) -> Place,
+) -> Result<FixedDoc, (usize, usize)> {
     let su = layout::units(source);
     let tu = layout::units(translation);
     if su.len() != tu.len() {
@@ -86,7 +95,16 @@ pub fn source_texts(source: &str, jsonl: bool) -> Vec<String> {
     if !jsonl {
         return vec![source.to_string()];
     }
-    source.lines().filter_map(|l| serde_json::from_str::<Map<String, Value>>(l).ok()).flat_map(|m| JSON_TEXT_FIELDS.iter().filter_map(|f| m.get(*f).and_then(Value::as_str).map(str::to_string)).collect::<Vec<_>>()).collect()
+    source
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Map<String, Value>>(l).ok())
+        .flat_map(|m| {
+            JSON_TEXT_FIELDS
+                .iter()
+                .filter_map(|f| m.get(*f).and_then(Value::as_str).map(str::to_string))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// A JSON Lines record: its line number, raw line and object.
@@ -104,7 +122,8 @@ fn records(text: &str) -> Result<Vec<Line<'_>>, PairError> {
             out.push(Line { n: i + 1, raw, object: Map::new() });
             continue;
         }
-        let object = serde_json::from_str::<Map<String, Value>>(body).map_err(|e| PairError::Json { line: i + 1, message: e.to_string() })?;
+        let object = serde_json::from_str::<Map<String, Value>>(body)
+            .map_err(|e| PairError::Json { line: i + 1, message: e.to_string() })?;
         out.push(Line { n: i + 1, raw, object });
     }
     Ok(out)
@@ -149,9 +168,18 @@ pub fn fix_jsonl(fixer: &Fixer, source: &str, translation: &str, lang: Lang) -> 
         let mut object = l.object.clone();
         let mut changed = false;
         for field in JSON_TEXT_FIELDS {
-            let (Some(st), Some(tt)) = (s.object.get(field).and_then(Value::as_str), l.object.get(field).and_then(Value::as_str)) else { continue };
+            let (Some(st), Some(tt)) =
+                (s.object.get(field).and_then(Value::as_str), l.object.get(field).and_then(Value::as_str))
+            else {
+                continue;
+            };
             let place = |paragraph| Place { id: Some(id.clone()), field: Some(field.to_string()), paragraph };
-            let f = fix_units(fixer, st, tt, lang, place).map_err(|(a, b)| PairError::FieldParagraphs { id: id.clone(), field: field.to_string(), in_source: a, in_translation: b })?;
+            let f = fix_units(fixer, st, tt, lang, place).map_err(|(a, b)| PairError::FieldParagraphs {
+                id: id.clone(),
+                field: field.to_string(),
+                in_source: a,
+                in_translation: b,
+            })?;
             if !f.changes.is_empty() {
                 object.insert(field.to_string(), Value::String(f.text));
                 changed = true;

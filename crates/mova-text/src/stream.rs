@@ -54,7 +54,17 @@ pub struct Pieces<R> {
 impl<R: Read> Pieces<R> {
     /// Reads `reader` (named `path` in errors).
     pub fn new(reader: R, path: &Path, lossy: bool, cut: Cut) -> Self {
-        Pieces { reader, path: path.to_path_buf(), decoder: Decoder::new(path, lossy), cut, raw: Vec::new(), text: String::new(), read: 0, offset: 0, eof: false }
+        Pieces {
+            reader,
+            path: path.to_path_buf(),
+            decoder: Decoder::new(path, lossy),
+            cut,
+            raw: Vec::new(),
+            text: String::new(),
+            read: 0,
+            offset: 0,
+            eof: false,
+        }
     }
 
     fn fill(&mut self) -> Result<()> {

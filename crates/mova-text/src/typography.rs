@@ -63,7 +63,8 @@ struct Lists {
 static LISTS: LazyLock<Lists> = LazyLock::new(|| lists().unwrap_or_else(|e| panic!("{e}")));
 
 fn lists() -> crate::Result<Lists> {
-    let mut file = crate::data::RuleFile::new("models/typography/rules.txt", include_str!("../../../models/typography/rules.txt"));
+    let mut file =
+        crate::data::RuleFile::new("models/typography/rules.txt", include_str!("../../../models/typography/rules.txt"));
     let lists = Lists {
         units: file.take("units").into_iter().collect(),
         signs: file.take("signs").into_iter().filter_map(|s| s.chars().next()).collect(),
@@ -125,7 +126,8 @@ fn quotes(text: &str) -> String {
         } else {
             depth = depth.saturating_sub(1);
             // A comma or period goes after the closing quote: «Да», сказал он.
-            let moved = out.ends_with([',', '.']) && !out.ends_with("..") && next.is_none_or(|n| !matches!(n, '.' | ','));
+            let moved =
+                out.ends_with([',', '.']) && !out.ends_with("..") && next.is_none_or(|n| !matches!(n, '.' | ','));
             let punct = if moved { out.pop() } else { None };
             out.push(if depth % 2 == 0 { '»' } else { '“' });
             out.extend(punct);
@@ -148,7 +150,11 @@ fn dashes(text: &str) -> String {
         };
         let before_space = i > 0 && matches!(chars[i - 1], ' ' | NBSP);
         let after = chars.get(i + dash_len).copied();
-        if dash_len > 0 && before_space && matches!(after, Some(' ')) && out.trim_end().chars().next_back().is_some_and(|p| !p.is_whitespace()) {
+        if dash_len > 0
+            && before_space
+            && matches!(after, Some(' '))
+            && out.trim_end().chars().next_back().is_some_and(|p| !p.is_whitespace())
+        {
             while out.ends_with([' ', NBSP]) {
                 out.pop();
             }
@@ -189,13 +195,19 @@ fn numbers(text: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if lists.signs.contains(&c) && chars.get(i + 1) == Some(&' ') && chars.get(i + 2).is_some_and(char::is_ascii_digit) {
+        if lists.signs.contains(&c)
+            && chars.get(i + 1) == Some(&' ')
+            && chars.get(i + 2).is_some_and(char::is_ascii_digit)
+        {
             out.push(c);
             out.push(NBSP);
             i += 2;
             continue;
         }
-        let starts_number = c.is_ascii_digit() && i.checked_sub(1).map(|j| chars[j]).is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '+' | ',' | '.' | '/' | '-' | '_')));
+        let starts_number = c.is_ascii_digit()
+            && i.checked_sub(1)
+                .map(|j| chars[j])
+                .is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '+' | ',' | '.' | '/' | '-' | '_')));
         if !starts_number {
             out.push(c);
             i += 1;
@@ -203,7 +215,10 @@ fn numbers(text: &str) -> String {
         }
         let (digits, end) = read_number(&chars, i);
         // A decimal part may follow ("12 345,678"); a date, range or code may not.
-        let ends_cleanly = chars.get(end).is_none_or(|n| !(n.is_alphanumeric() || matches!(n, '/' | '-' | ':') && chars.get(end + 1).is_some_and(char::is_ascii_digit)));
+        let ends_cleanly = chars.get(end).is_none_or(|n| {
+            !(n.is_alphanumeric()
+                || matches!(n, '/' | '-' | ':') && chars.get(end + 1).is_some_and(char::is_ascii_digit))
+        });
         if ends_cleanly && digits.len() >= 5 && !digits.starts_with('0') {
             out.push_str(&group(&digits));
         } else {
@@ -212,7 +227,10 @@ fn numbers(text: &str) -> String {
         i = end;
         // Number and unit.
         if chars.get(i) == Some(&' ') {
-            let word: String = chars[i + 1..].iter().take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | ':' | ')' | '»')).collect();
+            let word: String = chars[i + 1..]
+                .iter()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ';' | ':' | ')' | '»'))
+                .collect();
             let word = word.trim_end_matches(['!', '?']);
             let unit = lists.units.contains(word) || lists.units.contains(word.trim_end_matches('.'));
             if unit && !word.is_empty() {
@@ -240,7 +258,8 @@ fn read_number(chars: &[char], i: usize) -> (String, usize) {
     loop {
         let s = chars.get(j).copied();
         let ok_sep = matches!(s, Some(',' | ' ' | NBSP | '\u{202F}')) && sep.is_none_or(|p| Some(p) == s);
-        let three = (1..=3).all(|k| chars.get(j + k).is_some_and(char::is_ascii_digit)) && chars.get(j + 4).is_none_or(|c| !c.is_ascii_digit());
+        let three = (1..=3).all(|k| chars.get(j + k).is_some_and(char::is_ascii_digit))
+            && chars.get(j + 4).is_none_or(|c| !c.is_ascii_digit());
         if !(ok_sep && three) {
             break;
         }
@@ -295,7 +314,11 @@ fn apostrophes(text: &str, a: Apostrophe) -> String {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            if matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´') && i > 0 && cyr(chars.get(i - 1)) && cyr(chars.get(i + 1)) {
+            if matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´')
+                && i > 0
+                && cyr(chars.get(i - 1))
+                && cyr(chars.get(i + 1))
+            {
                 want
             } else {
                 c

@@ -39,6 +39,12 @@ proptest! {
 #[test]
 fn the_issues_names_in_cyrillic() {
     let d = deriver();
-    let pairs: Vec<(String, String)> = ["Galina Lazowskaya", "Scott Clay", "Elvis Costello", "Olga Andreychanka"].iter().map(|n| (n.to_string(), d.russian(n))).collect();
-    assert_eq!(pairs.iter().map(|(_, r)| r.as_str()).collect::<Vec<_>>(), ["Галина Лазовская", "Скотт Клей", "Элвис Костелло", "Ольга Андрейченко"]);
+    let pairs: Vec<(String, String)> = ["Galina Lazowskaya", "Scott Clay", "Elvis Costello", "Olga Andreychanka"]
+        .iter()
+        .map(|n| (n.to_string(), d.russian(n)))
+        .collect();
+    assert_eq!(
+        pairs.iter().map(|(_, r)| r.as_str()).collect::<Vec<_>>(),
+        ["Галина Лазовская", "Скотт Клей", "Элвис Костелло", "Ольга Андрейченко"]
+    );
 }

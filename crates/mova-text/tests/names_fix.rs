@@ -75,7 +75,11 @@ fn article_translations_come_out_unchanged() {
         for lang in Lang::ALL {
             let tr = read(&format!("tests/data/names/articles/{stem}.{}.txt", lang.code()));
             let f = postedit::fix_text(&fixer, &src, &tr, lang).unwrap();
-            let changes: Vec<String> = f.changes.iter().map(|(p, c)| format!("{stem}.{}:{}: {} → {}", lang.code(), p.paragraph, c.model, c.mova)).collect();
+            let changes: Vec<String> = f
+                .changes
+                .iter()
+                .map(|(p, c)| format!("{stem}.{}:{}: {} → {}", lang.code(), p.paragraph, c.model, c.mova))
+                .collect();
             assert_eq!(changes, Vec::<String>::new());
             assert_eq!(f.text, tr);
             n += 1;
@@ -101,7 +105,14 @@ fn error_set() -> Vec<Row> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            Row { id: f[0].into(), lang: f[1].parse().unwrap(), kind: f[2].into(), source: f[4].into(), translation: f[5].into(), expected: f[6].into() }
+            Row {
+                id: f[0].into(),
+                lang: f[1].parse().unwrap(),
+                kind: f[2].into(),
+                source: f[4].into(),
+                translation: f[5].into(),
+                expected: f[6].into(),
+            }
         })
         .collect()
 }
@@ -123,8 +134,16 @@ fn injected_errors_are_fixed_and_correct_sentences_kept() {
         if got == r.expected {
             slot.0 += 1;
         } else {
-            let why: Vec<String> = all.suspects.iter().map(|s| format!("{} {:?}: {}", s.entity, s.word, s.why)).collect();
-            misses.push(format!("{} [{}] {}\n    got:  {got}\n    want: {}\n    left: {}", r.id, r.kind, r.translation, r.expected, why.join("; ")));
+            let why: Vec<String> =
+                all.suspects.iter().map(|s| format!("{} {:?}: {}", s.entity, s.word, s.why)).collect();
+            misses.push(format!(
+                "{} [{}] {}\n    got:  {got}\n    want: {}\n    left: {}",
+                r.id,
+                r.kind,
+                r.translation,
+                r.expected,
+                why.join("; ")
+            ));
         }
         let kept = fixer.fix_all(&r.source, &r.expected, r.lang).text;
         if kept != r.expected {
@@ -154,8 +173,35 @@ mod properties {
 
     fn word() -> impl Strategy<Value = String> {
         prop::sample::select(vec![
-            "Лукашенко", "Лукашэнка", "Lukashenko", "Тихановской", "Ціханоўскай", "Цихануская", "Калесьнікава", "Колесниковой", "Минске", "Мінску", "Вильнюс",
-            "Вільні", "с", "у", "в", "з", "сустрэўся", "встретился", "мінскім", "минский", "и", "і", ",", ".", "«", "»", "—", "Президент", "прэзідэнта",
+            "Лукашенко",
+            "Лукашэнка",
+            "Lukashenko",
+            "Тихановской",
+            "Ціханоўскай",
+            "Цихануская",
+            "Калесьнікава",
+            "Колесниковой",
+            "Минске",
+            "Мінску",
+            "Вильнюс",
+            "Вільні",
+            "с",
+            "у",
+            "в",
+            "з",
+            "сустрэўся",
+            "встретился",
+            "мінскім",
+            "минский",
+            "и",
+            "і",
+            ",",
+            ".",
+            "«",
+            "»",
+            "—",
+            "Президент",
+            "прэзідэнта",
         ])
         .prop_map(str::to_string)
     }

@@ -15,7 +15,9 @@ struct Score {
 }
 
 fn score(file: &str, s: &mut Score) {
-    let data = std::fs::read_to_string(format!("{}/tests/data/segment/{file}", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))).unwrap();
+    let data =
+        std::fs::read_to_string(format!("{}/tests/data/segment/{file}", concat!(env!("CARGO_MANIFEST_DIR"), "/../..")))
+            .unwrap();
     let body: String = data.lines().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
     for para in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         let gold: Vec<&str> = para.lines().collect();
@@ -29,7 +31,8 @@ fn score(file: &str, s: &mut Score) {
             pos += 1;
         }
         let n = normalize(&text, Rules::default());
-        let got: Vec<usize> = sentences(&n.text).iter().map(|r| n.original_range(r.clone()).end).filter(|&e| e < text.len()).collect();
+        let got: Vec<usize> =
+            sentences(&n.text).iter().map(|r| n.original_range(r.clone()).end).filter(|&e| e < text.len()).collect();
         let tp = got.iter().filter(|e| ends.contains(e)).count();
         s.tp += tp;
         s.fp += got.len() - tp;
@@ -57,7 +60,11 @@ fn gold_boundary_f1_is_at_least_99_percent() {
     let p = s.tp as f64 / (s.tp + s.fp).max(1) as f64;
     let r = s.tp as f64 / (s.tp + s.fn_).max(1) as f64;
     let f1 = 2.0 * p * r / (p + r).max(f64::EPSILON);
-    eprintln!("gold: {} sentences, {} inner boundaries; precision {p:.4}, recall {r:.4}, F1 {f1:.4}", s.sentences, s.tp + s.fn_);
+    eprintln!(
+        "gold: {} sentences, {} inner boundaries; precision {p:.4}, recall {r:.4}, F1 {f1:.4}",
+        s.sentences,
+        s.tp + s.fn_
+    );
     for e in &s.errors {
         eprintln!("  {e}");
     }

@@ -47,7 +47,11 @@ fn normalise(s: &str) -> String {
 
 #[test]
 fn vectors_pass_for_every_scheme() {
-    let data = std::fs::read_to_string(concat!(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."), "/tests/data/translit/vectors.tsv")).unwrap();
+    let data = std::fs::read_to_string(concat!(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../.."),
+        "/tests/data/translit/vectors.tsv"
+    ))
+    .unwrap();
     let reg = Registry::builtin().unwrap();
     let mut report = String::new();
     let mut failed_schemes = Vec::new();
@@ -57,7 +61,8 @@ fn vectors_pass_for_every_scheme() {
         let (mut pass, mut total) = (0, 0);
         for row in data.lines().skip(1) {
             let f: Vec<&str> = row.split('\t').collect();
-            if f.len() < 5 || f[0] != name || f[1] != lang || f[4].contains("CONFLICT") || f[4].contains("MIXED-SCRIPT") {
+            if f.len() < 5 || f[0] != name || f[1] != lang || f[4].contains("CONFLICT") || f[4].contains("MIXED-SCRIPT")
+            {
                 continue;
             }
             total += 1;

@@ -120,7 +120,8 @@ const CREATE: &str = "CREATE TABLE IF NOT EXISTS translations (key BLOB PRIMARY 
 /// Whether the `translations` table of `schema` (`main`, or an attached
 /// database) has the `model` and `lang` columns of schema 2.
 fn has_scope_columns(c: &Connection, schema: &str) -> rusqlite::Result<bool> {
-    let sql = format!("SELECT count(*) FROM pragma_table_info('translations', '{schema}') WHERE name IN ('model', 'lang')");
+    let sql =
+        format!("SELECT count(*) FROM pragma_table_info('translations', '{schema}') WHERE name IN ('model', 'lang')");
     Ok(c.query_row(&sql, [], |r| r.get::<_, i64>(0))? == 2)
 }
 
@@ -133,7 +134,9 @@ fn migrate(c: &mut Connection) -> rusqlite::Result<()> {
     }
     let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
     if !has_scope_columns(&tx, "main")? {
-        tx.execute_batch("ALTER TABLE translations ADD COLUMN model TEXT; ALTER TABLE translations ADD COLUMN lang TEXT;")?;
+        tx.execute_batch(
+            "ALTER TABLE translations ADD COLUMN model TEXT; ALTER TABLE translations ADD COLUMN lang TEXT;",
+        )?;
     }
     tx.commit()
 }
@@ -143,7 +146,10 @@ fn connect(path: &Path, wait: Duration) -> rusqlite::Result<Connection> {
     c.busy_timeout(wait)?;
     let mode: String = c.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), Some(format!("journal mode stays {mode}"))));
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some(format!("journal mode stays {mode}")),
+        ));
     }
     c.pragma_update(None, "synchronous", "NORMAL")?;
     c.execute_batch(CREATE)?;
@@ -293,14 +299,21 @@ impl Cache {
         let start = std::time::Instant::now();
         loop {
             match Self::pair(path, wait) {
-                Err(e) if trouble(&e) == Trouble::Busy && start.elapsed() < wait => std::thread::sleep(Duration::from_millis(50)),
+                Err(e) if trouble(&e) == Trouble::Busy && start.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(50))
+                }
                 other => return other,
             }
         }
     }
 
     fn open_waiting(path: &Path, wait: Duration) -> Cache {
-        let cache = Cache { path: path.to_path_buf(), reader: Mutex::new(None), writer: Mutex::new(None), warnings: Mutex::new(Vec::new()) };
+        let cache = Cache {
+            path: path.to_path_buf(),
+            reader: Mutex::new(None),
+            writer: Mutex::new(None),
+            warnings: Mutex::new(Vec::new()),
+        };
         let shown = crate::error::shown(path);
         match std::fs::metadata(path) {
             Ok(m) if !m.is_file() => {
@@ -319,7 +332,8 @@ impl Cache {
                         return cache;
                     }
                     Ok(Found::Newer(v)) => {
-                        cache.warn(format!("{shown}: the cache of a newer mova (schema {v}); left as it is; {WITHOUT}"));
+                        cache
+                            .warn(format!("{shown}: the cache of a newer mova (schema {v}); left as it is; {WITHOUT}"));
                         return cache;
                     }
                     Err(e) if trouble(&e) == Trouble::Busy => {
@@ -333,7 +347,10 @@ impl Cache {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(path).is_err() => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     if let Err(e) = std::fs::create_dir_all(dir) {
-                        cache.warn(format!("{}: cannot create the cache directory ({e}); {WITHOUT}", crate::error::shown(dir)));
+                        cache.warn(format!(
+                            "{}: cannot create the cache directory ({e}); {WITHOUT}",
+                            crate::error::shown(dir)
+                        ));
                         return cache;
                     }
                 }
@@ -344,7 +361,9 @@ impl Cache {
             }
         }
         let pair = match Self::pair_waiting(path, wait) {
-            Err(e) if trouble(&e) == Trouble::Damaged && Self::set_aside(&cache, path, &e) => Self::pair_waiting(path, wait),
+            Err(e) if trouble(&e) == Trouble::Damaged && Self::set_aside(&cache, path, &e) => {
+                Self::pair_waiting(path, wait)
+            }
             other => other,
         };
         match pair {
@@ -396,7 +415,11 @@ impl Cache {
                 for ext in ["-wal", "-shm"] {
                     let _ = std::fs::rename(with(path, ext), with(&aside, ext));
                 }
-                self.warn(format!("{}: not a readable cache ({e}); moved it to {} and started a new one", crate::error::shown(path), crate::error::shown(&aside)));
+                self.warn(format!(
+                    "{}: not a readable cache ({e}); moved it to {} and started a new one",
+                    crate::error::shown(path),
+                    crate::error::shown(&aside)
+                ));
                 true
             }
             // Another mova process moved it first.
@@ -435,7 +458,10 @@ impl Cache {
     }
 
     fn fail(&self, what: &str, e: rusqlite::Error) {
-        self.warn(format!("{}: the cache failed while {what} ({e}); going on without it", crate::error::shown(&self.path)));
+        self.warn(format!(
+            "{}: the cache failed while {what} ({e}); going on without it",
+            crate::error::shown(&self.path)
+        ));
         *self.reader.lock().unwrap_or_else(|p| p.into_inner()) = None;
         *self.writer.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
@@ -485,7 +511,10 @@ impl Cache {
     /// Number of cached translations.
     pub fn len(&self) -> usize {
         let guard = self.reader.lock().unwrap_or_else(|p| p.into_inner());
-        guard.as_ref().and_then(|c| c.query_row("SELECT count(*) FROM translations", [], |r| r.get::<_, i64>(0)).ok()).unwrap_or(0) as usize
+        guard
+            .as_ref()
+            .and_then(|c| c.query_row("SELECT count(*) FROM translations", [], |r| r.get::<_, i64>(0)).ok())
+            .unwrap_or(0) as usize
     }
 
     /// Whether nothing is cached.
@@ -496,13 +525,22 @@ impl Cache {
     /// The remembered fingerprint of the model at `dir` whose files have this
     /// `stamp` (names, sizes, modification times), computed by `compute` and
     /// stored when unknown: hashing a large model.bin takes seconds.
-    pub fn fingerprint(&self, dir: &Path, stamp: &str, compute: impl FnOnce() -> std::io::Result<String>) -> std::io::Result<String> {
+    pub fn fingerprint(
+        &self,
+        dir: &Path,
+        stamp: &str,
+        compute: impl FnOnce() -> std::io::Result<String>,
+    ) -> std::io::Result<String> {
         let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()).display().to_string();
         {
             let guard = self.reader.lock().unwrap_or_else(|p| p.into_inner());
             if let Some(c) = guard.as_ref() {
                 let known: Option<String> = c
-                    .query_row("SELECT fingerprint FROM fingerprints WHERE path = ?1 AND stamp = ?2", params![key, stamp], |r| r.get(0))
+                    .query_row(
+                        "SELECT fingerprint FROM fingerprints WHERE path = ?1 AND stamp = ?2",
+                        params![key, stamp],
+                        |r| r.get(0),
+                    )
                     .optional()
                     .ok()
                     .flatten();
@@ -514,7 +552,10 @@ impl Cache {
         let f = compute()?;
         let guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(c) = guard.as_ref() {
-            let _ = c.execute("INSERT OR REPLACE INTO fingerprints (path, stamp, fingerprint) VALUES (?1, ?2, ?3)", params![key, stamp, f]);
+            let _ = c.execute(
+                "INSERT OR REPLACE INTO fingerprints (path, stamp, fingerprint) VALUES (?1, ?2, ?3)",
+                params![key, stamp, f],
+            );
         }
         Ok(f)
     }
@@ -535,7 +576,10 @@ mod tests {
         let c = Cache::open(&path);
         assert!(c.is_on() && c.take_warnings().is_empty());
         c.put_many(&scope("ru"), &[("Hello.", "Привет."), ("Bye.", "Пока.")]);
-        assert_eq!(c.get_many(&scope("ru"), &["Hello.", "No.", "Bye."]), vec![Some("Привет.".into()), None, Some("Пока.".into())]);
+        assert_eq!(
+            c.get_many(&scope("ru"), &["Hello.", "No.", "Bye."]),
+            vec![Some("Привет.".into()), None, Some("Пока.".into())]
+        );
         assert_eq!(c.get_many(&scope("be"), &["Hello."]), vec![None]);
         drop(c);
         let again = Cache::open(&path);
@@ -545,7 +589,12 @@ mod tests {
 
     /// Every file in `dir` whose name contains `part`.
     fn named(dir: &Path, part: &str) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.contains(part)).collect();
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(part))
+            .collect();
         v.sort();
         v
     }
@@ -607,7 +656,10 @@ mod tests {
         std::fs::create_dir(&sub).unwrap();
         left_alone(&sub, "a directory, not a cache file");
         let theirs = dir.path().join("theirs.db");
-        Connection::open(&theirs).unwrap().execute_batch("CREATE TABLE accounts (id INTEGER); INSERT INTO accounts VALUES (1);").unwrap();
+        Connection::open(&theirs)
+            .unwrap()
+            .execute_batch("CREATE TABLE accounts (id INTEGER); INSERT INTO accounts VALUES (1);")
+            .unwrap();
         left_alone(&theirs, "another program's SQLite database (tables accounts), not a mova cache");
         let newer = dir.path().join("newer.sqlite");
         Connection::open(&newer).unwrap().execute_batch(&format!("{CREATE} PRAGMA user_version = 7;")).unwrap();
@@ -640,7 +692,11 @@ mod tests {
         let path = dir.path().join("c.sqlite");
         drop(Cache::open(&path));
         let holder = Connection::open(&path).unwrap();
-        holder.execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO fingerprints VALUES ('p', 's', 'f');").unwrap();
+        holder
+            .execute_batch(
+                "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO fingerprints VALUES ('p', 's', 'f');",
+            )
+            .unwrap();
         left_alone(&path, "locked by another process");
         drop(holder);
         assert!(Cache::open(&path).is_on());

@@ -27,7 +27,8 @@ impl Family {
     /// Detects the family from the target vocabulary.
     pub fn detect(vocab: &[String]) -> Family {
         // One pass over the vocabulary (NLLB's is 256k pieces) for the few markers.
-        const MARKERS: [&str; 8] = ["rus_Cyrl", "bel_Cyrl", "eng_Latn", "__ru__", "__be__", "__en__", ">>rus<<", ">>bel<<"];
+        const MARKERS: [&str; 8] =
+            ["rus_Cyrl", "bel_Cyrl", "eng_Latn", "__ru__", "__be__", "__en__", ">>rus<<", ">>bel<<"];
         let found: HashSet<&str> = vocab.iter().map(String::as_str).filter(|t| MARKERS.contains(t)).collect();
         let has = |t: &str| found.contains(t);
         if has("rus_Cyrl") || has("bel_Cyrl") || has("eng_Latn") {

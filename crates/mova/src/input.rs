@@ -88,7 +88,9 @@ impl Record {
     /// How reports name the record: its `id` field, else its position among
     /// the records counted from 1 (`index` counts from 0).
     pub fn label(&self, index: usize) -> String {
-        self.fields.get("id").map_or_else(|| (index + 1).to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+        self.fields
+            .get("id")
+            .map_or_else(|| (index + 1).to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
     }
 }
 
@@ -121,7 +123,13 @@ impl Document {
     /// An article held in memory, named `name` (its output stem; `.txt`).
     pub fn from_text(name: impl Into<PathBuf>, text: impl Into<String>) -> Document {
         let name = name.into();
-        Document { origin: Origin::File(name.clone()), stem: name, ext: "txt", content: Content::Text(Text::new(text.into())), first_record: 0 }
+        Document {
+            origin: Origin::File(name.clone()),
+            stem: name,
+            ext: "txt",
+            content: Content::Text(Text::new(text.into())),
+            first_record: 0,
+        }
     }
 
     /// Every translatable text of the document, in order.
@@ -211,7 +219,13 @@ pub fn find(inputs: &[PathBuf], format: Option<Format>, exclude: &[PathBuf]) -> 
     for input in inputs {
         if input.as_os_str() == "-" {
             let format = format.unwrap_or(Format::Txt);
-            found.sources.push(Source { origin: Origin::Stdin, stem: "stdin".into(), format, ext: ext_for(format, None), once: true });
+            found.sources.push(Source {
+                origin: Origin::Stdin,
+                stem: "stdin".into(),
+                format,
+                ext: ext_for(format, None),
+                once: true,
+            });
             continue;
         }
         let meta = fs::metadata(input).map_err(|e| Error::io(input, e))?;
@@ -228,7 +242,13 @@ pub fn find(inputs: &[PathBuf], format: Option<Format>, exclude: &[PathBuf]) -> 
             }
             let (fmt, ext) = kind_of(input, format).ok_or_else(|| Error::UnsupportedInput { path: input.clone() })?;
             let stem = PathBuf::from(input.file_stem().unwrap_or_default());
-            found.sources.push(Source { origin: Origin::File(input.clone()), stem, format: fmt, ext, once: !meta.is_file() });
+            found.sources.push(Source {
+                origin: Origin::File(input.clone()),
+                stem,
+                format: fmt,
+                ext,
+                once: !meta.is_file(),
+            });
         }
     }
     Ok(found)
@@ -404,7 +424,9 @@ fn parse_record(path: &Path, line_no: usize, line: &str, index: usize) -> Result
     let bad = |message: String| Error::Jsonl { path: path.to_path_buf(), line: line_no, message };
     let value: Value = serde_json::from_str(line).map_err(|e| bad(format!("not JSON: {e}")))?;
     let Value::Object(fields) = value else {
-        return Err(bad("expected one JSON object per line, like {\"id\": \"a1\", \"title\": \"...\", \"body\": \"...\"}".into()));
+        return Err(bad(
+            "expected one JSON object per line, like {\"id\": \"a1\", \"title\": \"...\", \"body\": \"...\"}".into(),
+        ));
     };
     let mut texts = Vec::new();
     for key in JSON_TEXT_FIELDS {
@@ -462,10 +484,22 @@ impl JsonlParts {
     fn open(source: &Source, lossy: bool) -> Result<JsonlParts> {
         let path = source.origin.display_path();
         let reader: Box<dyn std::io::BufRead + Send> = match &source.origin {
-            Origin::File(p) => Box::new(std::io::BufReader::with_capacity(1 << 16, fs::File::open(p).map_err(|e| Error::io(p, e))?)),
+            Origin::File(p) => {
+                Box::new(std::io::BufReader::with_capacity(1 << 16, fs::File::open(p).map_err(|e| Error::io(p, e))?))
+            }
             Origin::Stdin => Box::new(std::io::BufReader::new(std::io::stdin())),
         };
-        Ok(JsonlParts { source: source.clone(), decoder: Decoder::new(&path, lossy), path, reader, line_no: 0, offset: 0, records: 0, done: false, yielded: false })
+        Ok(JsonlParts {
+            source: source.clone(),
+            decoder: Decoder::new(&path, lossy),
+            path,
+            reader,
+            line_no: 0,
+            offset: 0,
+            records: 0,
+            done: false,
+            yielded: false,
+        })
     }
 
     fn part(&mut self) -> Result<Option<Document>> {
@@ -483,7 +517,8 @@ impl JsonlParts {
             self.offset += n;
             self.line_no += 1;
             if start == 0 {
-                self.decoder.sniff(self.reader.fill_buf().map(|rest| [&buf[..], rest].concat()).as_deref().unwrap_or(&buf))?;
+                self.decoder
+                    .sniff(self.reader.fill_buf().map(|rest| [&buf[..], rest].concat()).as_deref().unwrap_or(&buf))?;
             }
             let line = self.decoder.next(&buf, false)?.text;
             let line = line.trim_end_matches(['\n', '\r']);
@@ -499,7 +534,13 @@ impl JsonlParts {
         let first_record = self.records;
         self.records += records.len();
         let s = &self.source;
-        Ok(Some(Document { origin: s.origin.clone(), stem: s.stem.clone(), ext: s.ext, content: Content::Jsonl(records), first_record }))
+        Ok(Some(Document {
+            origin: s.origin.clone(),
+            stem: s.stem.clone(),
+            ext: s.ext,
+            content: Content::Jsonl(records),
+            first_record,
+        }))
     }
 }
 
@@ -535,7 +576,15 @@ mod tests {
     }
 
     fn utf16(text: &str, bom: bool, big: bool) -> Vec<u8> {
-        let mut out: Vec<u8> = if bom { if big { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] } } else { Vec::new() };
+        let mut out: Vec<u8> = if bom {
+            if big {
+                vec![0xFE, 0xFF]
+            } else {
+                vec![0xFF, 0xFE]
+            }
+        } else {
+            Vec::new()
+        };
         out.extend(text.encode_utf16().flat_map(|u| if big { u.to_be_bytes() } else { u.to_le_bytes() }));
         out
     }
@@ -546,9 +595,18 @@ mod tests {
         let text = "Minsk, 5 May. Protesters gathered.\n";
         let e = decode(p, utf16(text, true, false), false).unwrap_err();
         assert_eq!(e.to_string(), "news/a.txt: UTF-16 text (with a byte-order mark), not UTF-8; convert it first: iconv -f UTF-16 -t UTF-8 news/a.txt > news/a-utf8.txt");
-        assert!(matches!(decode(p, utf16(text, true, true), true), Err(Error::Utf16 { encoding: "UTF-16", bom: true, .. })));
-        assert!(matches!(decode(p, utf16(text, false, false), false), Err(Error::Utf16 { encoding: "UTF-16LE", bom: false, .. })));
-        assert!(matches!(decode(p, utf16(text, false, true), false), Err(Error::Utf16 { encoding: "UTF-16BE", bom: false, .. })));
+        assert!(matches!(
+            decode(p, utf16(text, true, true), true),
+            Err(Error::Utf16 { encoding: "UTF-16", bom: true, .. })
+        ));
+        assert!(matches!(
+            decode(p, utf16(text, false, false), false),
+            Err(Error::Utf16 { encoding: "UTF-16LE", bom: false, .. })
+        ));
+        assert!(matches!(
+            decode(p, utf16(text, false, true), false),
+            Err(Error::Utf16 { encoding: "UTF-16BE", bom: false, .. })
+        ));
         // A few NULs in binary data, or UTF-8 text, are not UTF-16.
         assert!(matches!(decode(p, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), false), Err(Error::Binary { .. })));
         assert_eq!(decode(p, text.as_bytes().to_vec(), false).unwrap(), text);
@@ -557,7 +615,12 @@ mod tests {
     #[test]
     fn output_names() {
         assert!(is_output_name("a.ru.txt") && is_output_name("x.y.be.jsonl") && is_output_name("report.be.md"));
-        assert!(!is_output_name("a.txt") && !is_output_name(".ru.txt") && !is_output_name("a.uk.txt") && !is_output_name("a.ru.pdf"));
+        assert!(
+            !is_output_name("a.txt")
+                && !is_output_name(".ru.txt")
+                && !is_output_name("a.uk.txt")
+                && !is_output_name("a.ru.pdf")
+        );
     }
 
     #[cfg(unix)]
@@ -578,7 +641,8 @@ mod tests {
         let found = find(std::slice::from_ref(&d), None, &[d.join("out")]).unwrap();
         let stems: Vec<_> = found.sources.iter().map(|s| s.stem.display().to_string()).collect();
         assert_eq!(stems, ["a", "sub/b"]);
-        let skipped: Vec<_> = found.skipped.iter().map(|(p, why)| (p.strip_prefix(&d).unwrap().display().to_string(), *why)).collect();
+        let skipped: Vec<_> =
+            found.skipped.iter().map(|(p, why)| (p.strip_prefix(&d).unwrap().display().to_string(), *why)).collect();
         assert_eq!(
             skipped,
             [
@@ -594,7 +658,10 @@ mod tests {
         // file named like an output is read.
         let found = find(&[d.join("pipe.txt"), d.join("a.ru.txt")], None, &[]).unwrap();
         assert_eq!(found.sources.iter().map(|s| s.once).collect::<Vec<_>>(), [true, false]);
-        assert!(matches!(find(&[PathBuf::from("/dev/null")], Some(Format::Txt), &[]), Err(Error::NotAFile { what: "a character device", .. })));
+        assert!(matches!(
+            find(&[PathBuf::from("/dev/null")], Some(Format::Txt), &[]),
+            Err(Error::NotAFile { what: "a character device", .. })
+        ));
     }
 
     #[test]

@@ -53,7 +53,9 @@ pub mod vocab;
 
 // The text stages live in `mova-text` (no engine); re-exported so one crate
 // gives the whole library.
-pub use mova_text::{data, decode, error, lang, layout, names, normalize, postedit, segment, sentences, stream, translit, typography};
+pub use mova_text::{
+    data, decode, error, lang, layout, names, normalize, postedit, segment, sentences, stream, translit, typography,
+};
 
 pub use error::{Error, Result};
 pub use lang::Lang;

@@ -71,7 +71,10 @@ impl ModelDir {
             return Err(Error::model(path, format!("model directory does not exist; {hint}")));
         }
         if !path.is_dir() {
-            return Err(Error::model(path, format!("not a directory; --model takes a CTranslate2 model directory; {hint}")));
+            return Err(Error::model(
+                path,
+                format!("not a directory; --model takes a CTranslate2 model directory; {hint}"),
+            ));
         }
         fs::read_dir(path).map_err(|e| Error::model(path, format!("cannot read the model directory: {e}")))?;
         let bin = path.join("model.bin");
@@ -87,7 +90,10 @@ impl ModelDir {
         let (source_spm, target_spm) = match tokenizer {
             Some(t) if t.is_file() => (t.to_path_buf(), t.to_path_buf()),
             Some(t) => {
-                return Err(Error::Tokenizer { path: t.to_path_buf(), problem: "--tokenizer file does not exist".into() })
+                return Err(Error::Tokenizer {
+                    path: t.to_path_buf(),
+                    problem: "--tokenizer file does not exist".into(),
+                })
             }
             None => find_tokenizers(path)?,
         };
@@ -125,7 +131,10 @@ impl ModelDir {
     pub(crate) fn files(&self) -> std::io::Result<Vec<PathBuf>> {
         let mut files: Vec<PathBuf> = fs::read_dir(&self.path)?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.') && n != "vmap.txt"))
+            .filter(|p| {
+                p.is_file()
+                    && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.') && n != "vmap.txt")
+            })
             .collect();
         files.extend([self.source_spm.clone(), self.target_spm.clone()]);
         files.sort();
@@ -140,7 +149,11 @@ impl ModelDir {
         let mut out = String::new();
         for f in self.files()? {
             let m = fs::metadata(&f)?;
-            let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+            let t = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
             out.push_str(&format!("{}:{}:{};", f.display(), m.len(), t));
         }
         Ok(out)
@@ -171,7 +184,11 @@ impl ModelDir {
     /// The source vocabulary: its own file, or the shared one already read.
     pub fn source_vocab(&self) -> Result<HashSet<String>> {
         let own = ["json", "txt"].iter().any(|ext| self.path.join(format!("source_vocabulary.{ext}")).is_file());
-        Ok(if own { read_vocab_list(&self.path, &["source_vocabulary"])?.into_iter().collect() } else { self.target_vocab.iter().cloned().collect() })
+        Ok(if own {
+            read_vocab_list(&self.path, &["source_vocabulary"])?.into_iter().collect()
+        } else {
+            self.target_vocab.iter().cloned().collect()
+        })
     }
 }
 
@@ -180,7 +197,8 @@ fn read_vocab_list(dir: &Path, names: &[&str]) -> Result<Vec<String>> {
         let json = dir.join(format!("{name}.json"));
         if json.is_file() {
             let text = fs::read_to_string(&json).map_err(|e| Error::io(&json, e))?;
-            return serde_json::from_str(&text).map_err(|e| Error::model(&json, format!("bad vocabulary file ({e}); re-convert the model")));
+            return serde_json::from_str(&text)
+                .map_err(|e| Error::model(&json, format!("bad vocabulary file ({e}); re-convert the model")));
         }
         let txt = dir.join(format!("{name}.txt"));
         if txt.is_file() {
@@ -189,7 +207,10 @@ fn read_vocab_list(dir: &Path, names: &[&str]) -> Result<Vec<String>> {
         }
     }
     let wanted: Vec<String> = names.iter().map(|n| format!("{n}.json")).collect();
-    Err(Error::model(dir, format!("no {}: the model directory is incomplete; re-download or re-convert it", wanted.join(" or "))))
+    Err(Error::model(
+        dir,
+        format!("no {}: the model directory is incomplete; re-download or re-convert it", wanted.join(" or ")),
+    ))
 }
 
 fn read_config(dir: &Path) -> Result<ModelConfig> {

@@ -117,8 +117,16 @@ pub fn sweep(dir: &Path) -> usize {
             removed += sweep(&path);
             continue;
         }
-        let Some(pid) = name.strip_prefix(TMP_PREFIX).and_then(|r| r.split('-').next()).and_then(|p| p.parse::<u32>().ok()) else { continue };
-        if name.ends_with(".tmp") && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() && fs::remove_file(&path).is_ok() {
+        let Some(pid) =
+            name.strip_prefix(TMP_PREFIX).and_then(|r| r.split('-').next()).and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if name.ends_with(".tmp")
+            && pid != std::process::id()
+            && !Path::new(&format!("/proc/{pid}")).exists()
+            && fs::remove_file(&path).is_ok()
+        {
             removed += 1;
         }
     }
@@ -299,7 +307,13 @@ mod tests {
 
     fn doc(path: &str, ext: &'static str, text: &str) -> Document {
         let origin = crate::input::Origin::File(PathBuf::from(path));
-        Document { origin, stem: PathBuf::from("x"), ext, content: Content::Text(crate::input::Text::new(text.into())), first_record: 0 }
+        Document {
+            origin,
+            stem: PathBuf::from("x"),
+            ext,
+            content: Content::Text(crate::input::Text::new(text.into())),
+            first_record: 0,
+        }
     }
 
     #[test]
@@ -307,13 +321,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut outputs = Outputs::new(dir.path());
         for (ext, text) in [("txt", "One.\n"), ("md", "# Two\n")] {
-            let t = Translated { lang: Lang::Ru, doc: 0, texts: vec![vec![text.trim_start_matches("# ").trim_end().into()]], changes: vec![vec![]], suspects: vec![vec![]] };
+            let t = Translated {
+                lang: Lang::Ru,
+                doc: 0,
+                texts: vec![vec![text.trim_start_matches("# ").trim_end().into()]],
+                changes: vec![vec![]],
+                suspects: vec![vec![]],
+            };
             outputs.write(&doc(&format!("x.{ext}"), ext, text), &[t]).unwrap();
         }
         assert_eq!(outputs.commit().unwrap(), 2);
         assert_eq!(fs::read_to_string(dir.path().join("x.ru.txt")).unwrap(), "One.\n");
         assert_eq!(fs::read_to_string(dir.path().join("x.ru.md")).unwrap(), "# Two\n");
-        let source = |p: &str, ext| crate::input::Source { origin: crate::input::Origin::File(p.into()), stem: "x".into(), format: crate::input::Format::Txt, ext, once: false };
+        let source = |p: &str, ext| crate::input::Source {
+            origin: crate::input::Origin::File(p.into()),
+            stem: "x".into(),
+            format: crate::input::Format::Txt,
+            ext,
+            once: false,
+        };
         let e = check_clashes(&[source("a/x.txt", "txt"), source("a/x.md", "md")], Path::new("o")).unwrap_err();
         assert!(matches!(e, Error::SameStem { .. }), "{e}");
     }

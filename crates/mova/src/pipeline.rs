@@ -162,7 +162,14 @@ struct Job {
 
 enum Msg {
     Chunk(Box<Chunk>),
-    Done { chunk: usize, items: Vec<(usize, usize, usize)>, texts: Vec<String>, source_tokens: usize, output_tokens: usize, secs: Duration },
+    Done {
+        chunk: usize,
+        items: Vec<(usize, usize, usize)>,
+        texts: Vec<String>,
+        source_tokens: usize,
+        output_tokens: usize,
+        secs: Duration,
+    },
     Failed(Error),
     Prepared(Duration),
 }
@@ -178,7 +185,10 @@ fn wrong_start(prefix: Option<&[String]>, hypothesis: &[String]) -> Option<Strin
     let want = prefix?;
     (!hypothesis.starts_with(want)).then(|| {
         let got = hypothesis.first().map_or("nothing", String::as_str);
-        format!("the output starts with {got} instead of the forced {}; translate with the full output vocabulary", want.join(" "))
+        format!(
+            "the output starts with {got} instead of the forced {}; translate with the full output vocabulary",
+            want.join(" ")
+        )
     })
 }
 
@@ -280,7 +290,15 @@ impl Pipeline<'_> {
                 scope.spawn(move || self.work(job_rx, msg_tx));
             }
             drop((job_rx, msg_tx));
-            let mut collect = Collect { chunks: BTreeMap::new(), next: 0, failure: None, busy: Duration::ZERO, scopes: scopes.as_deref(), memo: &memo, stats: &mut stats };
+            let mut collect = Collect {
+                chunks: BTreeMap::new(),
+                next: 0,
+                failure: None,
+                busy: Duration::ZERO,
+                scopes: scopes.as_deref(),
+                memo: &memo,
+                stats: &mut stats,
+            };
             self.collect(&mut collect, msg_rx, slot_rx, &mut sink)
         });
         stats.wall = t0.elapsed();
@@ -289,8 +307,16 @@ impl Pipeline<'_> {
 
     /// Stage 1: chunks → memo/cache answers, and batches for the rest.
     #[allow(clippy::too_many_arguments)]
-    fn prepare<I>(&self, docs: I, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>, slots: Sender<()>, jobs: Sender<Job>, msgs: Sender<Msg>)
-    where
+    fn prepare<I>(
+        &self,
+        docs: I,
+        groups: &[Group],
+        scopes: Option<&[Scope]>,
+        memo: &Mutex<Memo>,
+        slots: Sender<()>,
+        jobs: Sender<Job>,
+        msgs: Sender<Msg>,
+    ) where
         I: Iterator<Item = Result<Document>>,
     {
         let (mut next_doc, mut id, mut batches) = (0, 0, 0);
@@ -352,7 +378,15 @@ impl Pipeline<'_> {
     }
 
     /// One chunk of documents planned, with the batches its unknown sentences need.
-    fn chunk(&self, id: usize, first_doc: usize, docs: Vec<Document>, groups: &[Group], scopes: Option<&[Scope]>, memo: &Mutex<Memo>) -> Result<(Chunk, Vec<Job>)> {
+    fn chunk(
+        &self,
+        id: usize,
+        first_doc: usize,
+        docs: Vec<Document>,
+        groups: &[Group],
+        scopes: Option<&[Scope]>,
+        memo: &Mutex<Memo>,
+    ) -> Result<(Chunk, Vec<Job>)> {
         let plan = plan::plan(&docs, self.settings.normalize);
         let found = Instant::now();
         let fixer = self.settings.names.as_ref().map(|n| {
@@ -360,10 +394,22 @@ impl Pipeline<'_> {
             n.fixer(&texts)
         });
         let finding = found.elapsed();
-        let mut chunk = Chunk { id, first_doc, docs, plan, slots: vec![Vec::new(); self.routes.len()], fixer, finding, batches_left: 0, cached: 0, cut: 0 };
+        let mut chunk = Chunk {
+            id,
+            first_doc,
+            docs,
+            plan,
+            slots: vec![Vec::new(); self.routes.len()],
+            fixer,
+            finding,
+            batches_left: 0,
+            cached: 0,
+            cut: 0,
+        };
         let mut jobs = Vec::new();
         for group in groups {
-            let needed: Vec<Vec<usize>> = group.routes.iter().map(|&r| self.lookup(&mut chunk, r, scopes, memo)).collect();
+            let needed: Vec<Vec<usize>> =
+                group.routes.iter().map(|&r| self.lookup(&mut chunk, r, scopes, memo)).collect();
             jobs.extend(self.jobs(&mut chunk, group, &needed, memo)?);
         }
         chunk.batches_left = jobs.len();
@@ -424,7 +470,10 @@ impl Pipeline<'_> {
         }
         let engine = &*self.routes[group.routes[0]].engine;
         let unique = &c.plan.unique;
-        let encoded: Vec<Vec<Part>> = wanted.par_iter().map(|&u| plan::parts(engine, &unique[u], group.limit, group.hard)).collect::<Result<_>>()?;
+        let encoded: Vec<Vec<Part>> = wanted
+            .par_iter()
+            .map(|&u| plan::parts(engine, &unique[u], group.limit, group.hard))
+            .collect::<Result<_>>()?;
         c.cut += encoded.iter().filter(|p| p.len() > 1).count();
         let index: HashMap<usize, usize> = wanted.iter().enumerate().map(|(i, &u)| (u, i)).collect();
         let mut items: Vec<Item> = Vec::new();
@@ -432,7 +481,8 @@ impl Pipeline<'_> {
         for (k, &r) in group.routes.iter().enumerate() {
             for &u in &needed[k] {
                 let parts = &encoded[index[&u]];
-                let done: Vec<Option<String>> = parts.iter().map(|p| if let Part::Verbatim(t) = p { Some(t.clone()) } else { None }).collect();
+                let done: Vec<Option<String>> =
+                    parts.iter().map(|p| if let Part::Verbatim(t) = p { Some(t.clone()) } else { None }).collect();
                 if done.iter().all(Option::is_some) {
                     // Nothing for the engine: known now, for later chunks too.
                     let text = done.iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" ");
@@ -454,8 +504,16 @@ impl Pipeline<'_> {
         let lengths: Vec<usize> = sources.iter().map(Vec::len).collect();
         let jobs = batch::plan(&lengths, self.settings.max_batch_tokens).into_iter().map(|members| {
             let its: Vec<Item> = members.iter().map(|&i| items[i]).collect();
-            let prefixes = self.routes[its[0].0].prefix().map(|_| its.iter().map(|&(r, _, _)| self.routes[r].prefix().unwrap_or_default().to_vec()).collect());
-            Job { chunk: c.id, batch: 0, items: its, sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(), prefixes }
+            let prefixes = self.routes[its[0].0]
+                .prefix()
+                .map(|_| its.iter().map(|&(r, _, _)| self.routes[r].prefix().unwrap_or_default().to_vec()).collect());
+            Job {
+                chunk: c.id,
+                batch: 0,
+                items: its,
+                sources: members.iter().map(|&i| std::mem::take(&mut sources[i])).collect(),
+                prefixes,
+            }
         });
         Ok(jobs.collect())
     }
@@ -495,11 +553,17 @@ impl Pipeline<'_> {
         }
         // A forced language token that comes back changed means the engine
         // decoded from another one (see vocab.rs): never write that output.
-        if let Some(message) = job.items.iter().zip(&hyps).find_map(|(&(r, _, _), h)| wrong_start(route(r).prefix(), h)) {
+        if let Some(message) = job.items.iter().zip(&hyps).find_map(|(&(r, _, _), h)| wrong_start(route(r).prefix(), h))
+        {
             return Err(failed(message));
         }
         let output_tokens = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| route(r).strip(h).len()).sum();
-        let texts = job.items.iter().zip(&hyps).map(|(&(r, _, _), h)| engine.decode(route(r).strip(h))).collect::<Result<Vec<_>>>()?;
+        let texts = job
+            .items
+            .iter()
+            .zip(&hyps)
+            .map(|(&(r, _, _), h)| engine.decode(route(r).strip(h)))
+            .collect::<Result<Vec<_>>>()?;
         Ok((texts, output_tokens))
     }
 
@@ -577,7 +641,15 @@ impl Pipeline<'_> {
         }
     }
 
-    fn batch_done(&self, c: &mut Chunk, items: Vec<Item>, texts: Vec<String>, scopes: Option<&[Scope]>, memo: &Mutex<Memo>, stats: &mut Stats) {
+    fn batch_done(
+        &self,
+        c: &mut Chunk,
+        items: Vec<Item>,
+        texts: Vec<String>,
+        scopes: Option<&[Scope]>,
+        memo: &Mutex<Memo>,
+        stats: &mut Stats,
+    ) {
         c.batches_left = c.batches_left.saturating_sub(1);
         let mut complete: Vec<(usize, usize)> = Vec::new();
         for ((r, u, p), text) in items.into_iter().zip(texts) {
@@ -651,7 +723,12 @@ impl Pipeline<'_> {
                 if matches!(slot, Slot::Wait) {
                     match m.routes[r].get(c.plan.unique[u].as_str()) {
                         Some((Some(t), _)) => *slot = Slot::Raw(t.clone()),
-                        _ => return Err(Error::Internal(format!("no translation for a repeated sentence: {}", c.plan.unique[u]))),
+                        _ => {
+                            return Err(Error::Internal(format!(
+                                "no translation for a repeated sentence: {}",
+                                c.plan.unique[u]
+                            )))
+                        }
                     }
                 }
             }
@@ -672,7 +749,9 @@ impl Pipeline<'_> {
             .slots
             .iter()
             .enumerate()
-            .flat_map(|(r, s)| s.iter().enumerate().filter(|(_, s)| matches!(s, Slot::Raw(_))).map(move |(u, _)| (r, u)))
+            .flat_map(|(r, s)| {
+                s.iter().enumerate().filter(|(_, s)| matches!(s, Slot::Raw(_))).map(move |(u, _)| (r, u))
+            })
             .collect();
         stats.reused += raw.len().saturating_sub(c.cached);
         stats.cached += c.cached;
@@ -684,7 +763,8 @@ impl Pipeline<'_> {
         stats.unique += c.plan.unique.len();
         let articles: usize = c.docs.iter().map(Document::articles).sum();
         stats.articles += articles;
-        stats.renamed += c.slots.iter().flatten().map(|s| if let Slot::Done(_, n) = s { n.changes.len() } else { 0 }).sum::<usize>();
+        stats.renamed +=
+            c.slots.iter().flatten().map(|s| if let Slot::Done(_, n) = s { n.changes.len() } else { 0 }).sum::<usize>();
         let typography = self.settings.typography.as_ref();
         let mut out: Vec<Vec<Translated>> = vec![Vec::new(); c.docs.len()];
         for (route, slots) in self.routes.iter().zip(&mut c.slots) {

@@ -64,7 +64,8 @@ pub fn distinct_sentences(docs: &[Document], rules: Rules) -> Vec<String> {
 
 /// Normalises, segments and deduplicates the sentences of `docs` (Rayon).
 pub fn plan(docs: &[Document], rules: Rules) -> Plan {
-    let unit_texts: Vec<&str> = docs.iter().flat_map(|d| d.texts()).flat_map(|t| t.unit_texts().collect::<Vec<_>>()).collect();
+    let unit_texts: Vec<&str> =
+        docs.iter().flat_map(|d| d.texts()).flat_map(|t| t.unit_texts().collect::<Vec<_>>()).collect();
     let segmented: Vec<Vec<(Range<usize>, String)>> = unit_texts.par_iter().map(|t| unit_sentences(t, rules)).collect();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut unique = Vec::new();
@@ -116,7 +117,14 @@ pub fn parts(engine: &dyn Backend, sentence: &str, limit: usize, hard: usize) ->
 
 /// Each document of `docs` rebuilt in `lang` from the translations of `plan`'s
 /// distinct sentences, typeset; `doc` indices count within `docs`.
-pub fn assemble(docs: &[Document], plan: &Plan, lang: Lang, translations: &[String], notes: &[Notes], typography: Option<&Typography>) -> Vec<Translated> {
+pub fn assemble(
+    docs: &[Document],
+    plan: &Plan,
+    lang: Lang,
+    translations: &[String],
+    notes: &[Notes],
+    typography: Option<&Typography>,
+) -> Vec<Translated> {
     let mut unit = 0;
     let mut out = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {

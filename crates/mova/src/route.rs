@@ -60,6 +60,10 @@ impl Route {
 
 impl std::fmt::Debug for Route {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Route").field("lang", &self.lang).field("engine", &self.engine.path()).field("target_prefix", &self.target_prefix).finish()
+        f.debug_struct("Route")
+            .field("lang", &self.lang)
+            .field("engine", &self.engine.path())
+            .field("target_prefix", &self.target_prefix)
+            .finish()
     }
 }

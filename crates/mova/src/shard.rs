@@ -45,7 +45,9 @@ impl std::str::FromStr for Shard {
     /// `K/N`, e.g. `0/4`.
     fn from_str(s: &str) -> std::result::Result<Shard, String> {
         let (k, n) = s.split_once('/').ok_or("not K/N; write e.g. 0/4 for the first of 4 shards")?;
-        let number = |v: &str, what: &str| v.trim().parse::<u64>().map_err(|_| format!("{what} `{v}` is not a whole number; write e.g. 0/4"));
+        let number = |v: &str, what: &str| {
+            v.trim().parse::<u64>().map_err(|_| format!("{what} `{v}` is not a whole number; write e.g. 0/4"))
+        };
         Shard::new(number(k, "K")?, number(n, "N")?)
     }
 }
@@ -88,7 +90,11 @@ impl Shard {
                     "JOB_COMPLETION_INDEX={index} is set (a Kubernetes Indexed Job) but --shards is not; pass --shards N with the Job's completions (or --shard 0/1 to translate everything)"
                 )));
             };
-            let s = Shard::new(index, n).map_err(|e| usage(&format!("JOB_COMPLETION_INDEX={index} with --shards {n}: {e}; set --shards to the Job's completions")))?;
+            let s = Shard::new(index, n).map_err(|e| {
+                usage(&format!(
+                    "JOB_COMPLETION_INDEX={index} with --shards {n}: {e}; set --shards to the Job's completions"
+                ))
+            })?;
             return Ok(Some((s, format!("JOB_COMPLETION_INDEX={index}, --shards {n}"))));
         }
         match shards {
@@ -110,11 +116,18 @@ impl Shard {
             (Some(n), _, _) => n,
             (None, Some(n), _) => n,
             (None, None, Some(max)) if max >= min => (max - min) / step + 1,
-            _ => return Err(usage(&format!("SLURM_ARRAY_TASK_ID={id} is set but not SLURM_ARRAY_TASK_COUNT; pass --shards N or --shard K/N"))),
+            _ => {
+                return Err(usage(&format!(
+                    "SLURM_ARRAY_TASK_ID={id} is set but not SLURM_ARRAY_TASK_COUNT; pass --shards N or --shard K/N"
+                )))
+            }
         };
         let k = id.checked_sub(min).filter(|o| o % step == 0).map(|o| o / step);
         let shard = k.and_then(|k| Shard::new(k, count).ok());
-        let from = format!("SLURM_ARRAY_TASK_ID={id} of {count}{}", if min != 0 || step != 1 { format!(", from {min} in steps of {step}") } else { String::new() });
+        let from = format!(
+            "SLURM_ARRAY_TASK_ID={id} of {count}{}",
+            if min != 0 || step != 1 { format!(", from {min} in steps of {step}") } else { String::new() }
+        );
         match shard {
             Some(s) => Ok((s, from)),
             None => Err(usage(&format!(
@@ -249,9 +262,15 @@ mod tests {
         move |name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
     }
 
-    fn resolve(flag: Option<&str>, shards: Option<u64>, vars: &[(&str, &str)]) -> std::result::Result<Option<(String, String)>, String> {
+    fn resolve(
+        flag: Option<&str>,
+        shards: Option<u64>,
+        vars: &[(&str, &str)],
+    ) -> std::result::Result<Option<(String, String)>, String> {
         let flag = flag.map(|f| f.parse::<Shard>().unwrap());
-        Shard::resolve(flag, shards, &env(vars)).map(|o| o.map(|(s, from)| (s.to_string(), from))).map_err(|e| e.to_string())
+        Shard::resolve(flag, shards, &env(vars))
+            .map(|o| o.map(|(s, from)| (s.to_string(), from)))
+            .map_err(|e| e.to_string())
     }
 
     #[test]
@@ -273,8 +292,16 @@ mod tests {
         let from_one = [("SLURM_ARRAY_TASK_ID", "4"), ("SLURM_ARRAY_TASK_COUNT", "4"), ("SLURM_ARRAY_TASK_MIN", "1")];
         assert_eq!(resolve(None, None, &from_one).unwrap().unwrap().0, "3/4");
         // --array=0-6:2: IDs 0, 2, 4, 6.
-        let steps = [("SLURM_ARRAY_TASK_ID", "6"), ("SLURM_ARRAY_TASK_COUNT", "4"), ("SLURM_ARRAY_TASK_MIN", "0"), ("SLURM_ARRAY_TASK_STEP", "2")];
-        assert_eq!(resolve(None, None, &steps), Ok(Some(("3/4".into(), "SLURM_ARRAY_TASK_ID=6 of 4, from 0 in steps of 2".into()))));
+        let steps = [
+            ("SLURM_ARRAY_TASK_ID", "6"),
+            ("SLURM_ARRAY_TASK_COUNT", "4"),
+            ("SLURM_ARRAY_TASK_MIN", "0"),
+            ("SLURM_ARRAY_TASK_STEP", "2"),
+        ];
+        assert_eq!(
+            resolve(None, None, &steps),
+            Ok(Some(("3/4".into(), "SLURM_ARRAY_TASK_ID=6 of 4, from 0 in steps of 2".into())))
+        );
         // Without the count (old Slurm): from MIN, MAX and STEP.
         let no_count = [("SLURM_ARRAY_TASK_ID", "3"), ("SLURM_ARRAY_TASK_MAX", "7"), ("SLURM_ARRAY_TASK_MIN", "0")];
         assert_eq!(resolve(None, None, &no_count).unwrap().unwrap().0, "3/8");
@@ -290,7 +317,10 @@ mod tests {
         let bad = [("SLURM_ARRAY_TASK_ID", "x")];
         assert_eq!(resolve(None, None, &bad).unwrap_err(), "SLURM_ARRAY_TASK_ID=x: not a whole number");
         let alone = [("SLURM_ARRAY_TASK_ID", "1")];
-        assert_eq!(resolve(None, None, &alone).unwrap_err(), "SLURM_ARRAY_TASK_ID=1 is set but not SLURM_ARRAY_TASK_COUNT; pass --shards N or --shard K/N");
+        assert_eq!(
+            resolve(None, None, &alone).unwrap_err(),
+            "SLURM_ARRAY_TASK_ID=1 is set but not SLURM_ARRAY_TASK_COUNT; pass --shards N or --shard K/N"
+        );
     }
 
     #[test]
@@ -303,9 +333,13 @@ mod tests {
         );
         assert_eq!(resolve(None, Some(3), &k8s).unwrap_err(), "JOB_COMPLETION_INDEX=3 with --shards 3: K must be below N (shards are numbered 0 to 2); set --shards to the Job's completions");
         assert_eq!(resolve(None, None, &[]), Ok(None));
-        assert!(resolve(None, Some(4), &[]).unwrap_err().starts_with("--shards 4: which shard this is is unknown; pass --shard K/4"));
+        assert!(resolve(None, Some(4), &[])
+            .unwrap_err()
+            .starts_with("--shards 4: which shard this is is unknown; pass --shard K/4"));
         let both = [("JOB_COMPLETION_INDEX", "3"), ("SLURM_ARRAY_TASK_ID", "1")];
-        assert!(resolve(None, Some(4), &both).unwrap_err().starts_with("both SLURM_ARRAY_TASK_ID and JOB_COMPLETION_INDEX are set"));
+        assert!(resolve(None, Some(4), &both)
+            .unwrap_err()
+            .starts_with("both SLURM_ARRAY_TASK_ID and JOB_COMPLETION_INDEX are set"));
     }
 
     #[test]
@@ -330,7 +364,10 @@ mod tests {
         assert_eq!(text_key(Path::new("./a")), "a");
         // The hash is fixed: the same article goes to the same shard on every machine and release
         // (as `int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % 4` in Python).
-        let four: Vec<u64> = ["kolesnikova-trial", "grodno-border", "minsk-protests-2020", "articles#1"].iter().map(|k| (0..4).find(|&i| Shard { index: i, count: 4 }.owns(k)).unwrap()).collect();
+        let four: Vec<u64> = ["kolesnikova-trial", "grodno-border", "minsk-protests-2020", "articles#1"]
+            .iter()
+            .map(|k| (0..4).find(|&i| Shard { index: i, count: 4 }.owns(k)).unwrap())
+            .collect();
         assert_eq!(four, [1, 3, 1, 3]);
     }
 

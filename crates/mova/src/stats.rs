@@ -54,7 +54,11 @@ impl Stats {
     /// loading: reading and checking the inputs, then the pipeline's wall time.
     pub fn sentences_per_second(&self) -> f64 {
         let secs = (self.read + self.wall).as_secs_f64();
-        if secs > 0.0 { (self.sentences * self.targets) as f64 / secs } else { 0.0 }
+        if secs > 0.0 {
+            (self.sentences * self.targets) as f64 / secs
+        } else {
+            0.0
+        }
     }
 }
 

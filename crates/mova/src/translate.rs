@@ -72,7 +72,9 @@ use crate::route::Route;
 use crate::stats::Stats;
 use crate::typography::Typography;
 
-pub use crate::pipeline::{default_max_batch_tokens, Progress, Settings, DEFAULT_BATCH_DECODER_TOKENS, DEFAULT_MAX_SENTENCE_TOKENS};
+pub use crate::pipeline::{
+    default_max_batch_tokens, Progress, Settings, DEFAULT_BATCH_DECODER_TOKENS, DEFAULT_MAX_SENTENCE_TOKENS,
+};
 pub use crate::plan::{distinct_sentences, Translated};
 pub use crate::sentences::{model_text, unit_sentences};
 
@@ -155,7 +157,14 @@ impl Translator {
         I: Iterator<Item = Result<Document>> + Send,
         S: FnMut(Document, Vec<Translated>) -> Result<()>,
     {
-        let pipeline = Pipeline { routes: &self.routes, settings: &self.settings, cache: self.cache.as_ref(), interrupt: &self.stop, halt: AtomicBool::new(false), progress };
+        let pipeline = Pipeline {
+            routes: &self.routes,
+            settings: &self.settings,
+            cache: self.cache.as_ref(),
+            interrupt: &self.stop,
+            halt: AtomicBool::new(false),
+            progress,
+        };
         pipeline.run(docs, sink)
     }
 
@@ -362,12 +371,20 @@ impl TranslatorBuilder {
             let engine = match self.engines.iter().find(|(l, _)| *l == lang) {
                 Some((_, e)) => e.clone(),
                 None => {
-                    let path = &assignments.iter().find(|(l, _, _)| *l == lang).ok_or_else(|| Error::Internal(format!("no model assigned to {lang}")))?.1;
+                    let path = &assignments
+                        .iter()
+                        .find(|(l, _, _)| *l == lang)
+                        .ok_or_else(|| Error::Internal(format!("no model assigned to {lang}")))?
+                        .1;
                     match loaded.get(path) {
                         Some(e) => e.clone(),
                         None => {
-                            let dir = self.inspected.remove(path).ok_or_else(|| Error::Internal(format!("model {} not inspected", path.display())))?;
-                            let served: Vec<Lang> = assignments.iter().filter(|(_, p, _)| p == path).map(|(l, _, _)| *l).collect();
+                            let dir = self
+                                .inspected
+                                .remove(path)
+                                .ok_or_else(|| Error::Internal(format!("model {} not inspected", path.display())))?;
+                            let served: Vec<Lang> =
+                                assignments.iter().filter(|(_, p, _)| p == path).map(|(l, _, _)| *l).collect();
                             let options = EngineOptions {
                                 restrict_to: if self.vocabulary == Vocabulary::Full { Vec::new() } else { served },
                                 restrict_any_size: self.vocabulary == Vocabulary::AlwaysRestricted,
@@ -384,7 +401,12 @@ impl TranslatorBuilder {
             };
             routes.push(Route::new(lang, engine)?);
         }
-        let settings = Settings { max_batch_tokens: self.max_batch_tokens.unwrap_or_else(|| default_max_batch_tokens(self.engine_options.beam)), ..self.settings };
+        let settings = Settings {
+            max_batch_tokens: self
+                .max_batch_tokens
+                .unwrap_or_else(|| default_max_batch_tokens(self.engine_options.beam)),
+            ..self.settings
+        };
         Ok(Translator { routes, settings, cache: self.cache, stop: self.stop, warnings })
     }
 }
@@ -405,7 +427,8 @@ mod tests {
         let mut b = Translator::builder().model(fixture("echo-en-ru"));
         assert!(matches!(b.check(), Err(Error::OneTargetModel { .. })));
         // Named per language, or with one target, it is fine; checking loads nothing.
-        let mut b = Translator::builder().model_for(Lang::Ru, fixture("echo-en-ru")).model_for(Lang::Be, fixture("echo-en-ru"));
+        let mut b =
+            Translator::builder().model_for(Lang::Ru, fixture("echo-en-ru")).model_for(Lang::Be, fixture("echo-en-ru"));
         b.check().unwrap();
         Translator::builder().targets(&[Lang::Ru]).model(fixture("echo-en-ru")).check().unwrap();
         assert!(Translator::builder().targets(&[]).check().is_err());
@@ -414,7 +437,12 @@ mod tests {
     #[test]
     fn engines_win_over_models_and_are_shared_by_their_targets() {
         let engine: Arc<dyn Backend> = Arc::new(StandIn::new(Mode::Echo));
-        let t = Translator::builder().model("/no/such/model").engine(Lang::Ru, engine.clone()).engine(Lang::Be, engine).build().unwrap();
+        let t = Translator::builder()
+            .model("/no/such/model")
+            .engine(Lang::Ru, engine.clone())
+            .engine(Lang::Be, engine)
+            .build()
+            .unwrap();
         let [ru, be] = t.routes() else { panic!("two routes") };
         assert!((ru.lang, be.lang) == (Lang::Ru, Lang::Be) && ru.same_engine(be));
         assert!(t.warnings().is_empty() && t.cache().is_none());
@@ -422,9 +450,17 @@ mod tests {
 
     #[test]
     fn one_model_directory_is_loaded_once_for_both_targets() {
-        let t = Translator::builder().model(fixture("echo-nllb")).threads(1, 1).vocabulary(Vocabulary::Full).build().unwrap();
+        let t = Translator::builder()
+            .model(fixture("echo-nllb"))
+            .threads(1, 1)
+            .vocabulary(Vocabulary::Full)
+            .build()
+            .unwrap();
         let [ru, be] = t.routes() else { panic!("two routes") };
         assert!(ru.same_engine(be));
-        assert_eq!((ru.target_prefix.as_slice(), be.target_prefix.as_slice()), (&["rus_Cyrl".to_string()][..], &["bel_Cyrl".to_string()][..]));
+        assert_eq!(
+            (ru.target_prefix.as_slice(), be.target_prefix.as_slice()),
+            (&["rus_Cyrl".to_string()][..], &["bel_Cyrl".to_string()][..])
+        );
     }
 }

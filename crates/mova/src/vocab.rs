@@ -49,11 +49,16 @@ pub struct Restriction {
 
 /// Whether `token` names a language in the family's convention.
 fn is_lang_token(token: &str) -> bool {
-    let nllb = token.len() == 8 && token.as_bytes()[3] == b'_' && token[..3].chars().all(|c| c.is_ascii_lowercase()) && {
-        let s = &token[4..];
-        s.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && s.chars().skip(1).all(|c| c.is_ascii_lowercase())
-    };
-    let m2m = token.len() >= 6 && token.starts_with("__") && token.ends_with("__") && token[2..token.len() - 2].chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    let nllb =
+        token.len() == 8 && token.as_bytes()[3] == b'_' && token[..3].chars().all(|c| c.is_ascii_lowercase()) && {
+            let s = &token[4..];
+            s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && s.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        };
+    let m2m = token.len() >= 6
+        && token.starts_with("__")
+        && token.ends_with("__")
+        && token[2..token.len() - 2].chars().all(|c| c.is_ascii_lowercase() || c == '_');
     let opus = token.starts_with(">>") && token.ends_with("<<") && token.len() > 4;
     nllb || m2m || opus
 }
@@ -61,7 +66,10 @@ fn is_lang_token(token: &str) -> bool {
 /// Whether every letter of `token` is Latin script (the Latin blocks up to
 /// Latin Extended Additional; marks and non-letters allowed).
 fn is_latin(token: &str) -> bool {
-    token.chars().all(|c| !c.is_alphabetic() || matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xBA | 0xC0..=0x24F | 0x1E00..=0x1EFF))
+    token.chars().all(|c| {
+        !c.is_alphabetic()
+            || matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xBA | 0xC0..=0x24F | 0x1E00..=0x1EFF)
+    })
 }
 
 fn is_special(token: &str) -> bool {
@@ -75,7 +83,8 @@ impl Restriction {
     /// per-source rules) for families with a target prefix; see the module doc.
     pub fn new(target_vocab: &[String], source_vocab: &HashSet<String>, family: Family, langs: &[Lang]) -> Restriction {
         let fixed = family.has_target_prefix();
-        let letters: HashSet<char> = langs.iter().flat_map(|&l| alphabet(l).chars()).flat_map(|c| c.to_uppercase().chain([c])).collect();
+        let letters: HashSet<char> =
+            langs.iter().flat_map(|&l| alphabet(l).chars()).flat_map(|c| c.to_uppercase().chain([c])).collect();
         let targets: HashSet<&str> = langs.iter().filter_map(|&l| family.lang_token(l)).collect();
         let mut always = Vec::new();
         let mut copied = Vec::new();
@@ -129,22 +138,59 @@ mod tests {
 
     #[test]
     fn keeps_target_letters_and_copies_the_rest() {
-        let vocab = v(&["<s>", "</s>", "<unk>", "<0xD0>", ">>rus<<", ">>bel<<", ">>ukr<<", "▁Мінск", "▁Минск", "▁щит", "▁Minsk", ",", "▁1990", "ў", "▁日本", "«", "▁"]);
+        let vocab = v(&[
+            "<s>",
+            "</s>",
+            "<unk>",
+            "<0xD0>",
+            ">>rus<<",
+            ">>bel<<",
+            ">>ukr<<",
+            "▁Мінск",
+            "▁Минск",
+            "▁щит",
+            "▁Minsk",
+            ",",
+            "▁1990",
+            "ў",
+            "▁日本",
+            "«",
+            "▁",
+        ]);
         let source: HashSet<String> = vocab.iter().cloned().collect();
         let be = Restriction::new(&vocab, &source, Family::OpusMt, &[Lang::Be]);
         assert_eq!(be.always, v(&["<s>", "</s>", "<unk>", "<0xD0>", ">>bel<<", "▁Мінск", ",", "▁1990", "ў", "«", "▁"]));
         assert_eq!(be.copied, v(&["▁Минск", "▁щит", "▁Minsk", "▁日本"]));
         let ru = Restriction::new(&vocab, &source, Family::OpusMt, &[Lang::Ru]);
-        assert!(ru.always.contains(&"▁Минск".to_string()) && ru.always.contains(&"▁щит".to_string()) && !ru.always.contains(&"▁Мінск".to_string()));
+        assert!(
+            ru.always.contains(&"▁Минск".to_string())
+                && ru.always.contains(&"▁щит".to_string())
+                && !ru.always.contains(&"▁Мінск".to_string())
+        );
         let both = Restriction::new(&vocab, &source, Family::OpusMt, &[Lang::Ru, Lang::Be]);
         assert_eq!(both.size(), 14);
-        assert_eq!(both.vmap().lines().next().unwrap(), "\t<s> </s> <unk> <0xD0> >>rus<< >>bel<< ▁Мінск ▁Минск ▁щит , ▁1990 ў « ▁");
+        assert_eq!(
+            both.vmap().lines().next().unwrap(),
+            "\t<s> </s> <unk> <0xD0> >>rus<< >>bel<< ▁Мінск ▁Минск ▁щит , ▁1990 ў « ▁"
+        );
         assert!(both.vmap().contains("\n▁Minsk\t▁Minsk\n"));
     }
 
     #[test]
     fn target_prefix_families_get_one_fixed_set() {
-        let vocab = v(&["<s>", "</s>", "rus_Cyrl", "fra_Latn", "▁Minsk", "▁Zürich", "▁Łódź", "▁Мінск", "▁日本", "▁Αθήνα", "▁Минск"]);
+        let vocab = v(&[
+            "<s>",
+            "</s>",
+            "rus_Cyrl",
+            "fra_Latn",
+            "▁Minsk",
+            "▁Zürich",
+            "▁Łódź",
+            "▁Мінск",
+            "▁日本",
+            "▁Αθήνα",
+            "▁Минск",
+        ]);
         let source: HashSet<String> = vocab.iter().cloned().collect();
         for family in [Family::Nllb, Family::M2m] {
             let ru = Restriction::new(&vocab, &source, family, &[Lang::Ru]);

@@ -59,7 +59,16 @@ impl<'a> Deriver<'a> {
             english.extend(n.english.filter(|e| !e.is_empty()).map(|e| (e.to_lowercase(), n.ru.to_string())));
         }
         let be_schemes = BE_SCHEMES.iter().filter_map(|id| registry.get(Lang::Be, id).ok().map(|(_, c)| c)).collect();
-        Deriver { ru: registry.reverser_with(Lang::Ru, ru), be: registry.reverser_with(Lang::Be, be), given, english, be_schemes, en_ru: rules(EN_RU), be_ru: BeRu::parse(BE_RU), english_given }
+        Deriver {
+            ru: registry.reverser_with(Lang::Ru, ru),
+            be: registry.reverser_with(Lang::Be, be),
+            given,
+            english,
+            be_schemes,
+            en_ru: rules(EN_RU),
+            be_ru: BeRu::parse(BE_RU),
+            english_given,
+        }
     }
 
     /// The best Russian spelling of an English one, word by word: known given
@@ -69,7 +78,10 @@ impl<'a> Deriver<'a> {
     /// (Andreychanka → Андрейченко), the rest by the reverse press
     /// transliteration. Empty when a word cannot be written in Cyrillic.
     pub fn russian(&self, english: &str) -> String {
-        let english_name = english.split(' ').next().is_some_and(|g| english.contains(' ') && self.english_given.contains(&g.to_lowercase()));
+        let english_name = english
+            .split(' ')
+            .next()
+            .is_some_and(|g| english.contains(' ') && self.english_given.contains(&g.to_lowercase()));
         let words: Vec<String> = english.split(' ').map(|w| self.russian_word(w, english_name)).collect();
         if words.iter().any(String::is_empty) {
             return String::new();
@@ -106,7 +118,9 @@ impl<'a> Deriver<'a> {
             let parts: Vec<String> = w.split('-').map(|p| self.russian_word(p, english_name)).collect();
             return if parts.iter().any(String::is_empty) { String::new() } else { parts.join("-") };
         }
-        let english = (looks_english(w) || (english_name && !looks_slavic(w))).then(|| recase(&transcribe(&self.en_ru, w), w)).filter(|r| cyrillic(r));
+        let english = (looks_english(w) || (english_name && !looks_slavic(w)))
+            .then(|| recase(&transcribe(&self.en_ru, w), w))
+            .filter(|r| cyrillic(r));
         if let Some(e) = english {
             return e;
         }
@@ -117,7 +131,10 @@ impl<'a> Deriver<'a> {
                 return b;
             }
         }
-        self.best_russian(w).filter(|r| cyrillic(r)).or_else(|| Some(recase(&transcribe(&self.en_ru, &fold_latin(w)), w)).filter(|r| cyrillic(r))).unwrap_or_default()
+        self.best_russian(w)
+            .filter(|r| cyrillic(r))
+            .or_else(|| Some(recase(&transcribe(&self.en_ru, &fold_latin(w)), w)).filter(|r| cyrillic(r)))
+            .unwrap_or_default()
     }
 
     /// The best reverse transliteration of one word, a soft sign the
@@ -129,7 +146,12 @@ impl<'a> Deriver<'a> {
             let c: Vec<char> = t.to_lowercase().chars().collect();
             c.windows(2).filter(|p| matches!(p[0], 'ь' | 'ъ') && !"аеёиоуыэюя".contains(p[1])).count() as f64
         };
-        self.ru.candidates(w, 4, None).into_iter().map(|c| (c.score - SILENT_COST * silent(&c.text), c.text)).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, t)| t)
+        self.ru
+            .candidates(w, 4, None)
+            .into_iter()
+            .map(|c| (c.score - SILENT_COST * silent(&c.text), c.text))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, t)| t)
     }
 
     /// The Belarusian form of a Belarusian-tradition spelling, word by word:
@@ -151,7 +173,11 @@ impl<'a> Deriver<'a> {
     fn russian_of_belarusian(&self, w: &str) -> Option<String> {
         let be = self.be.candidates(w, 1, None).into_iter().next()?.text;
         let options = self.be_ru.options(&be.to_lowercase());
-        let best = options.into_iter().map(|(c, cost)| (self.ru.likelihood(&c) - cost, c)).max_by(|a, b| a.0.total_cmp(&b.0))?.1;
+        let best = options
+            .into_iter()
+            .map(|(c, cost)| (self.ru.likelihood(&c) - cost, c))
+            .max_by(|a, b| a.0.total_cmp(&b.0))?
+            .1;
         Some(recase(&best, w)).filter(|r| cyrillic(r))
     }
 
@@ -212,12 +238,25 @@ impl<'a> Deriver<'a> {
 
     /// An entity with no forms (a spelling mova cannot write in Cyrillic).
     fn blank(&self, id: String, english: &str, kind: Kind) -> Entity {
-        Entity { id, kind, gender: Gender::Unknown, english: vec![english.to_string()], ru: String::new(), be: String::new(), be_tarask: String::new(), ru_alt: Vec::new(), be_alt: Vec::new(), source: "derived by mova".into(), derived: Some(0.0) }
+        Entity {
+            id,
+            kind,
+            gender: Gender::Unknown,
+            english: vec![english.to_string()],
+            ru: String::new(),
+            be: String::new(),
+            be_tarask: String::new(),
+            ru_alt: Vec::new(),
+            be_alt: Vec::new(),
+            source: "derived by mova".into(),
+            derived: Some(0.0),
+        }
     }
 
     /// The Belarusian form of a Russian name, checked against English spellings.
     pub fn ru_to_be(&self, ru: &str, english: &[String]) -> String {
-        let latin: Vec<String> = english.iter().flat_map(|e| e.split(' ').map(str::to_lowercase).collect::<Vec<_>>()).collect();
+        let latin: Vec<String> =
+            english.iter().flat_map(|e| e.split(' ').map(str::to_lowercase).collect::<Vec<_>>()).collect();
         ru.split(' ').map(|w| self.word_to_be(w, &latin)).collect::<Vec<_>>().join(" ")
     }
 
@@ -264,7 +303,13 @@ fn rules(text: &str) -> Vec<Rule> {
             let (after_consonant, pat) = pat.strip_prefix('<').map_or((false, pat), |p| (true, p));
             let (take, ahead) = pat.split_once('/').unwrap_or((pat, ""));
             let (take, ahead) = if let Some(t) = take.strip_suffix('$') { (t, "$") } else { (take, ahead) };
-            Rule { start, after_consonant, take: take.chars().collect(), ahead: ahead.chars().collect(), out: out.to_string() }
+            Rule {
+                start,
+                after_consonant,
+                take: take.chars().collect(),
+                ahead: ahead.chars().collect(),
+                out: out.to_string(),
+            }
         })
         .collect()
 }
@@ -276,7 +321,10 @@ fn latin_vowel(c: char) -> bool {
 impl Rule {
     fn matches(&self, c: &[char], i: usize) -> bool {
         let consonant = |ch: char| ch.is_ascii_lowercase() && !latin_vowel(ch);
-        if (self.start && i > 0) || (self.after_consonant && !(i > 0 && consonant(c[i - 1]))) || !c[i..].starts_with(&self.take) {
+        if (self.start && i > 0)
+            || (self.after_consonant && !(i > 0 && consonant(c[i - 1])))
+            || !c[i..].starts_with(&self.take)
+        {
             return false;
         }
         let mut k = i + self.take.len();
@@ -332,7 +380,8 @@ pub fn looks_english(word: &str) -> bool {
         || l.ends_with("ey")
         || (0..c.len()).any(|i| {
             let next = c.get(i + 1).copied().unwrap_or(' ');
-            (c[i] == 'c' && "aoulr".contains(next)) || (c[i] == 'w' && (i == 0 || consonant(c[i - 1])) && latin_vowel(next))
+            (c[i] == 'c' && "aoulr".contains(next))
+                || (c[i] == 'w' && (i == 0 || consonant(c[i - 1])) && latin_vowel(next))
         })
         || (c.len() > 3 && c[c.len() - 1] == 'e' && consonant(c[c.len() - 2]) && latin_vowel(c[c.len() - 3]))
 }
@@ -340,7 +389,11 @@ pub fn looks_english(word: &str) -> bool {
 /// Letter groups of Slavic romanizations English spellings rarely have.
 fn looks_slavic(word: &str) -> bool {
     let l = word.to_lowercase();
-    ["sk", "ov", "ev", "enk", "uk", "ich", "cz", "sz", "zh", "kh", "ts", "j", "yi", "iy", "ii", "au", "ou"].iter().any(|g| l.contains(g)) || l.ends_with("in") || l.ends_with('a')
+    ["sk", "ov", "ev", "enk", "uk", "ich", "cz", "sz", "zh", "kh", "ts", "j", "yi", "iy", "ii", "au", "ou"]
+        .iter()
+        .any(|g| l.contains(g))
+        || l.ends_with("in")
+        || l.ends_with('a')
 }
 
 /// One word of a Belarusian-tradition spelling: [`looks_belarusian`], or ы
@@ -358,7 +411,18 @@ pub fn looks_belarusian_word(word: &str) -> bool {
 /// non-ASCII is dropped.
 fn fold_latin(w: &str) -> String {
     let mut s = w.to_lowercase();
-    for (from, to) in [("ł", "l"), ("š", "sh"), ("ž", "zh"), ("č", "ch"), ("ć", "c"), ("ś", "s"), ("ź", "z"), ("ż", "zh"), ("ń", "n"), ("ŭ", "u")] {
+    for (from, to) in [
+        ("ł", "l"),
+        ("š", "sh"),
+        ("ž", "zh"),
+        ("č", "ch"),
+        ("ć", "c"),
+        ("ś", "s"),
+        ("ź", "z"),
+        ("ż", "zh"),
+        ("ń", "n"),
+        ("ŭ", "u"),
+    ] {
         s = s.replace(from, to);
     }
     s.nfd().filter(char::is_ascii_alphabetic).collect()
@@ -366,7 +430,8 @@ fn fold_latin(w: &str) -> String {
 
 /// Only Cyrillic letters (and the apostrophe, hyphen, space); at least one.
 pub fn cyrillic(form: &str) -> bool {
-    form.chars().any(char::is_alphabetic) && form.chars().all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё' | 'І' | 'і' | 'Ў' | 'ў' | '\'' | '’' | '-' | ' '))
+    form.chars().any(char::is_alphabetic)
+        && form.chars().all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё' | 'І' | 'і' | 'Ў' | 'ў' | '\'' | '’' | '-' | ' '))
 }
 
 /// The Belarusian → Russian correspondences of `models/names/be_ru.tsv`:
@@ -418,10 +483,11 @@ impl BeRu {
     /// Every Russian spelling of lower-case Belarusian `be` the
     /// correspondences allow (at most [`MAX_OPTIONS`]), with its cost.
     fn options(&self, be: &str) -> Vec<(String, f64)> {
-        let (stem, endings) = match self.endings.iter().find(|(e, _)| be.ends_with(e.as_str()) && be.len() > e.len() + 2) {
-            Some((e, ru)) => (&be[..be.len() - e.len()], ru.clone()),
-            None => (be, vec![(String::new(), 0.0)]),
-        };
+        let (stem, endings) =
+            match self.endings.iter().find(|(e, _)| be.ends_with(e.as_str()) && be.len() > e.len() + 2) {
+                Some((e, ru)) => (&be[..be.len() - e.len()], ru.clone()),
+                None => (be, vec![(String::new(), 0.0)]),
+            };
         // The whole word, for the letters after the stem.
         let c: Vec<char> = be.chars().collect();
         let stem_len = stem.chars().count();
@@ -433,7 +499,10 @@ impl BeRu {
                 None => (1, vec![(c[i].to_string(), 0.0)]),
             };
             let keep = if out.len() * opts.len() > MAX_OPTIONS { 1 } else { opts.len() };
-            out = out.iter().flat_map(|(o, k)| opts.iter().take(keep).map(move |(x, kx)| (format!("{o}{x}"), k + kx))).collect();
+            out = out
+                .iter()
+                .flat_map(|(o, k)| opts.iter().take(keep).map(move |(x, kx)| (format!("{o}{x}"), k + kx)))
+                .collect();
             i += len;
         }
         out.iter().flat_map(|(o, k)| endings.iter().map(move |(e, ke)| (format!("{o}{e}"), k + ke))).collect()
@@ -474,14 +543,25 @@ pub fn letters_to_be(w: &str) -> String {
             'ъ' => out.push('’'),
             // The apostrophe after consonants hard in Belarusian (Дар’я); the
             // soft sign stays after the others (Ільяш).
-            'ь' if next.is_some_and(|n| "еёюяи".contains(n)) && prev.is_some_and(|p| "рбпмвфжшчц".contains(p)) => out.push('’'),
+            'ь' if next.is_some_and(|n| "еёюяи".contains(n)) && prev.is_some_and(|p| "рбпмвфжшчц".contains(p)) => {
+                out.push('’')
+            }
             'т' if soft_after(i) => out.push('ц'),
             'д' if soft_after(i) && prev != Some('з') => out.push_str("дз"),
             'в' if prev.is_some_and(vowel) && !next.is_some_and(vowel) => out.push('ў'),
             ch => out.push(ch),
         }
     }
-    let endings = [("скій", "скі"), ("цкій", "цкі"), ("ій", "і"), ("ыі", "ы"), ("енко", "енка"), ("энко", "энка"), ("ко", "ка"), ("ович", "овіч")];
+    let endings = [
+        ("скій", "скі"),
+        ("цкій", "цкі"),
+        ("ій", "і"),
+        ("ыі", "ы"),
+        ("енко", "енка"),
+        ("энко", "энка"),
+        ("ко", "ка"),
+        ("ович", "овіч"),
+    ];
     for (ru, be) in endings {
         if let Some(stem) = out.strip_suffix(ru) {
             return format!("{stem}{be}");
@@ -502,7 +582,11 @@ fn akanne_variants(w: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     for keep in std::iter::once(None).chain(os.iter().map(|&k| Some(k))) {
-        let s: String = c.iter().enumerate().map(|(i, &ch)| if ch == 'о' && Some(i) != keep && !stressed(i) { 'а' } else { ch }).collect();
+        let s: String = c
+            .iter()
+            .enumerate()
+            .map(|(i, &ch)| if ch == 'о' && Some(i) != keep && !stressed(i) { 'а' } else { ch })
+            .collect();
         out.push(s);
     }
     out
@@ -526,7 +610,11 @@ pub fn looks_belarusian(english: &str) -> bool {
     (0..c.len()).any(|i| {
         let at = |k: usize| c.get(i + k).copied().unwrap_or(' ');
         (matches!((at(0), at(1)), ('o' | 'a' | 'e', 'u')) && (consonant(at(2)) || !at(2).is_alphabetic()) && i > 0)
-            || (i > 0 && consonant(c[i - 1]) && at(0) == 'i' && matches!(at(1), 'a' | 'e' | 'u' | 'o') && consonant(at(2)))
+            || (i > 0
+                && consonant(c[i - 1])
+                && at(0) == 'i'
+                && matches!(at(1), 'a' | 'e' | 'u' | 'o')
+                && consonant(at(2)))
             || (at(0) == 'd' && at(1) == 'z')
             || (at(0) == 't' && at(1) == 's' && at(2) == 'i')
     }) || l.ends_with("enka")
@@ -568,7 +656,9 @@ mod tests {
         assert_eq!(be("Виктор Бабарико", "Viktar Babaryka"), "Віктар Бабарыка");
         assert_eq!(be("Игорь Лосик", "Ihar Losik"), "Ігар Лосік");
         assert_eq!(be("Александр Тарайковский", "Alyaksandr Taraykouski"), "Аляксандр Тарайкоўскі");
-        assert!(looks_belarusian("Tsikhanouskaya") && looks_belarusian("Lukashenka") && !looks_belarusian("Tikhanovskaya"));
+        assert!(
+            looks_belarusian("Tsikhanouskaya") && looks_belarusian("Lukashenka") && !looks_belarusian("Tikhanovskaya")
+        );
     }
 
     #[test]

@@ -125,7 +125,8 @@ impl Detector {
         let entities = gazetteer.entities;
         let mut by_pattern: Patterns = HashMap::new();
         let lists = crate::data::sections(NOT_NAMES);
-        let list = |name: &str| -> HashSet<String> { lists.get(name).into_iter().flatten().map(|w| w.to_string()).collect() };
+        let list =
+            |name: &str| -> HashSet<String> { lists.get(name).into_iter().flatten().map(|w| w.to_string()).collect() };
         let not_names = list("not-names");
         for (i, e) in entities.iter().enumerate() {
             for s in &e.english {
@@ -207,7 +208,9 @@ impl Detector {
         let name = given_name(given);
         let k = super::variant::key(given);
         self.entities[i].english.iter().filter(|s| s.contains(' ')).filter_map(|s| s.split(' ').next()).any(|g| {
-            g.eq_ignore_ascii_case(given) || (name.is_some() && given_name(g) == name) || (name.is_none() && super::variant::distance(&k, &super::variant::key(g), 1).is_some())
+            g.eq_ignore_ascii_case(given)
+                || (name.is_some() && given_name(g) == name)
+                || (name.is_none() && super::variant::distance(&k, &super::variant::key(g), 1).is_some())
         })
     }
 
@@ -278,9 +281,15 @@ impl Detector {
 /// the word.
 fn word_before(text: &str, start: usize) -> Option<(usize, &str)> {
     let before = text[..start].strip_suffix(' ')?;
-    let from = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+    let from = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
     let w = &before[from..];
-    (w.len() <= MAX_NAME_WORD && w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase) && (!common(w) || given_name(w).is_some())).then_some((from, w))
+    (w.len() <= MAX_NAME_WORD
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && (!common(w) || given_name(w).is_some()))
+    .then_some((from, w))
 }
 
 /// Whether `w` is a known given name in any romanization.
@@ -342,7 +351,10 @@ fn is_name_word(w: &str) -> bool {
     }
     let w = w.trim_end_matches('.');
     let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && w.chars().count() >= 2 && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && !w.ends_with('-')
+    cs.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !w.ends_with('-')
         && w.chars().any(char::is_lowercase)
 }
 
@@ -371,7 +383,10 @@ mod tests {
     }
 
     fn ids(d: &Detector, text: &str) -> Vec<(String, String, Part, bool)> {
-        d.known(text, &[]).into_iter().map(|m| (text[m.range.clone()].to_string(), d.entities[m.entity].id.clone(), m.part, m.possessive)).collect()
+        d.known(text, &[])
+            .into_iter()
+            .map(|m| (text[m.range.clone()].to_string(), d.entities[m.entity].id.clone(), m.part, m.possessive))
+            .collect()
     }
 
     #[test]

@@ -36,11 +36,13 @@ pub use forms::Origin;
 
 use super::inflect::{self, Role};
 use super::{Detector, Kind, Mention};
+use crate::lang::Lang;
 use cases::{Cases, NOM};
 use forms::{Hit, Renderings};
 use near::{near_miss, CASE_ENDINGS};
-use words::{boundary, compound, cyrillic_neighbour, honorific_before, inside_longer_name, latin_left, latin_neighbour, tokens};
-use crate::lang::Lang;
+use words::{
+    boundary, compound, cyrillic_neighbour, honorific_before, inside_longer_name, latin_left, latin_neighbour, tokens,
+};
 
 /// Confidence a derived name needs to be written into translations.
 const MIN_DERIVED: f32 = 0.5;
@@ -124,7 +126,13 @@ impl Fixer {
             match e.derived {
                 // A derived person is sure with a known given name or an
                 // honorific before it (not "Grand Connaught Rooms", "Konami").
-                Some(c) => e.kind == Kind::Person && c >= MIN_DERIVED && (spelling.contains(' ') && super::detect::given_name(spelling.split(' ').next().unwrap_or("")).is_some() || honorific_before(source, m.range.start)),
+                Some(c) => {
+                    e.kind == Kind::Person
+                        && c >= MIN_DERIVED
+                        && (spelling.contains(' ')
+                            && super::detect::given_name(spelling.split(' ').next().unwrap_or("")).is_some()
+                            || honorific_before(source, m.range.start))
+                }
                 None => e.kind == Kind::Person || !inside_longer_name(source, &m.range, &all),
             }
         };
@@ -155,7 +163,11 @@ impl Fixer {
                 edits.push(edit);
             }
         }
-        let tokens: Vec<Token> = tokens(translation).into_iter().filter(|t| !wholes.iter().any(|w| w.start < t.end && t.start < w.end)).filter_map(|t| self.classify(&r, translation, t, lang)).collect();
+        let tokens: Vec<Token> = tokens(translation)
+            .into_iter()
+            .filter(|t| !wholes.iter().any(|w| w.start < t.end && t.start < w.end))
+            .filter_map(|t| self.classify(&r, translation, t, lang))
+            .collect();
         let mut seen = vec![false; mentions.len()];
         // A span left unclear is tried once more when all others are decided:
         // a name listed after it may have taken its case only then, and the
@@ -182,7 +194,10 @@ impl Fixer {
         }
         let taken: Vec<Range<usize>> = wholes.iter().cloned().chain(tokens.iter().map(|t| t.range.clone())).collect();
         for (mi, m) in mentions.iter().enumerate() {
-            if seen[mi] || wholes_of(&edits, mi) || mentions[..mi].iter().zip(&seen).any(|(o, s)| *s && o.entity == m.entity) {
+            if seen[mi]
+                || wholes_of(&edits, mi)
+                || mentions[..mi].iter().zip(&seen).any(|(o, s)| *s && o.entity == m.entity)
+            {
                 continue;
             }
             match self.sounding(&r, source, &mentions, mi, translation, lang, &taken, &edits, false) {
@@ -196,13 +211,27 @@ impl Fixer {
     }
 
     fn suspect(&self, source: &str, m: &Mention, word: &str, why: String) -> Suspect {
-        Suspect { entity: self.detector.entities[m.entity].id.clone(), source: source[m.range.clone()].to_string(), word: word.to_string(), why }
+        Suspect {
+            entity: self.detector.entities[m.entity].id.clone(),
+            source: source[m.range.clone()].to_string(),
+            word: word.to_string(),
+            why,
+        }
     }
 
     /// Whole spellings found in the output → edits in the case the context
     /// asks (the nominative when it says nothing); returns the ranges taken.
     #[allow(clippy::too_many_arguments)]
-    fn wholes(&self, r: &Renderings, source: &str, mentions: &[Mention], text: &str, lang: Lang, edits: &mut Vec<(Range<usize>, String, usize, Origin)>, suspects: &mut Vec<Suspect>) -> Vec<Range<usize>> {
+    fn wholes(
+        &self,
+        r: &Renderings,
+        source: &str,
+        mentions: &[Mention],
+        text: &str,
+        lang: Lang,
+        edits: &mut Vec<(Range<usize>, String, usize, Origin)>,
+        suspects: &mut Vec<Suspect>,
+    ) -> Vec<Range<usize>> {
         let mut taken: Vec<Range<usize>> = Vec::new();
         for (spelling, mi) in &r.wholes {
             let e = &self.detector.entities[mentions[*mi].entity];
@@ -231,13 +260,22 @@ impl Fixer {
 
     /// What to write over a whole wrong rendering at `range` of mention `mi`:
     /// its target form in the case the context asks.
-    fn whole_form(&self, ctx: &Ctx, mentions: &[Mention], mi: usize, range: &Range<usize>, latin: bool) -> Result<String, String> {
+    fn whole_form(
+        &self,
+        ctx: &Ctx,
+        mentions: &[Mention],
+        mi: usize,
+        range: &Range<usize>,
+        latin: bool,
+    ) -> Result<String, String> {
         let targets = &ctx.r.targets[mi];
         if targets.is_empty() {
             let e = &self.detector.entities[mentions[mi].entity];
             return Ok(e.words_for(ctx.lang, mentions[mi].part).join(" "));
         }
-        let unique = |set: Cases| targets.iter().all(|t| cases::each(set).map(|c| &t[c as usize]).collect::<HashSet<_>>().len() == 1);
+        let unique = |set: Cases| {
+            targets.iter().all(|t| cases::each(set).map(|c| &t[c as usize]).collect::<HashSet<_>>().len() == 1)
+        };
         let case = narrow(ctx, mi, &ctx.text[..range.start], &ctx.text[range.end..], cases::ALL, &unique, latin)?;
         let mut new = targets.iter().map(|t| t[case as usize].as_str()).collect::<Vec<_>>().join(" ");
         let old = &ctx.text[range.clone()];
@@ -256,7 +294,18 @@ impl Fixer {
     /// there is none; an error when its case is unclear or there are several.
     /// `several`: only names of several words, in runs of several words.
     #[allow(clippy::too_many_arguments)]
-    fn sounding(&self, r: &Renderings, source: &str, mentions: &[Mention], mi: usize, text: &str, lang: Lang, taken: &[Range<usize>], edits: &[(Range<usize>, String, usize, Origin)], several: bool) -> Option<Sounded> {
+    fn sounding(
+        &self,
+        r: &Renderings,
+        source: &str,
+        mentions: &[Mention],
+        mi: usize,
+        text: &str,
+        lang: Lang,
+        taken: &[Range<usize>],
+        edits: &[(Range<usize>, String, usize, Origin)],
+        several: bool,
+    ) -> Option<Sounded> {
         let m = &mentions[mi];
         let e = &self.detector.entities[m.entity];
         if r.derived[mi] || e.kind == Kind::Person {
@@ -264,15 +313,22 @@ impl Fixer {
         }
         // The listed spellings only: the source's may be a variant that
         // matched the entity loosely.
-        let spellings: Vec<&str> = e.english.iter().map(String::as_str).filter(|s| !several || s.contains([' ', '-'])).collect();
+        let spellings: Vec<&str> =
+            e.english.iter().map(String::as_str).filter(|s| !several || s.contains([' ', '-'])).collect();
         if spellings.is_empty() {
             return None;
         }
         let free = |range: &Range<usize>| {
             let w = text[range.clone()].to_lowercase();
-            !taken.iter().chain(edits.iter().map(|e| &e.0)).any(|t| t.start < range.end && range.start < t.end) && !self.known().contains(&w) && !r.by_form.get(&w).is_some_and(|hs| hs.iter().any(|h| h.origin.right())) && !stem_form(r, &w)
+            !taken.iter().chain(edits.iter().map(|e| &e.0)).any(|t| t.start < range.end && range.start < t.end)
+                && !self.known().contains(&w)
+                && !r.by_form.get(&w).is_some_and(|hs| hs.iter().any(|h| h.origin.right()))
+                && !stem_form(r, &w)
         };
-        let words: Vec<Range<usize>> = tokens(text).into_iter().filter(|t| text[t.clone()].starts_with(char::is_uppercase) && !text[t.clone()].is_ascii()).collect();
+        let words: Vec<Range<usize>> = tokens(text)
+            .into_iter()
+            .filter(|t| text[t.clone()].starts_with(char::is_uppercase) && !text[t.clone()].is_ascii())
+            .collect();
         let mut found: Vec<Range<usize>> = Vec::new();
         for i in 0..words.len() {
             for j in i..words.len().min(i + 3) {
@@ -332,7 +388,9 @@ impl Fixer {
         }
         // A word beside other capitalised words no name explains belongs to a
         // longer name («Эйр Кэнада»): it is not a misspelling of this one.
-        let renders = |w: &str| r.by_form.contains_key(w) || self.known().contains(w) || near_miss(w, r, self.known(), lang).is_some();
+        let renders = |w: &str| {
+            r.by_form.contains_key(w) || self.known().contains(w) || near_miss(w, r, self.known(), lang).is_some()
+        };
         if cyrillic_neighbour(text, &range, renders) {
             return None;
         }
@@ -348,7 +406,11 @@ impl Fixer {
                     for form in std::iter::once(e.form(lang)).chain(e.alternatives(lang).iter().map(String::as_str)) {
                         let words: Vec<&str> = form.split(' ').collect();
                         for (k, w) in words.iter().enumerate() {
-                            let role = Role { gender: e.gender, person: e.kind == Kind::Person, surname: e.kind == Kind::Person && k + 1 == words.len() && k > 0 };
+                            let role = Role {
+                                gender: e.gender,
+                                person: e.kind == Kind::Person,
+                                surname: e.kind == Kind::Person && k + 1 == words.len() && k > 0,
+                            };
                             set.extend(inflect::forms(w, lang, role).iter().map(|f| f.to_lowercase()));
                         }
                     }
@@ -359,7 +421,14 @@ impl Fixer {
     }
 
     /// Applies non-overlapping edits left to right.
-    fn apply(&self, source: &str, text: &str, mentions: &[Mention], mut edits: Vec<(Range<usize>, String, usize, Origin)>, suspects: Vec<Suspect>) -> Fixed {
+    fn apply(
+        &self,
+        source: &str,
+        text: &str,
+        mentions: &[Mention],
+        mut edits: Vec<(Range<usize>, String, usize, Origin)>,
+        suspects: Vec<Suspect>,
+    ) -> Fixed {
         edits.sort_by_key(|e| e.0.start);
         let mut out = String::with_capacity(text.len() + 16);
         let mut changes = Vec::new();
@@ -376,7 +445,13 @@ impl Fixer {
                 continue;
             }
             let m = &mentions[mi];
-            changes.push(Change { entity: self.detector.entities[m.entity].id.clone(), source: source[m.range.clone()].to_string(), model: text[range.clone()].to_string(), mova: new, why });
+            changes.push(Change {
+                entity: self.detector.entities[m.entity].id.clone(),
+                source: source[m.range.clone()].to_string(),
+                model: text[range.clone()].to_string(),
+                mova: new,
+                why,
+            });
         }
         out.push_str(&text[pos..]);
         Fixed { text: out, changes, suspects }
@@ -386,7 +461,9 @@ impl Fixer {
 /// A word on the stem of a right form with a case ending the paradigm may
 /// not know (Индий, the genitive plural of Индия): right, left alone.
 fn stem_form(r: &Renderings, low: &str) -> bool {
-    r.stems.iter().flatten().any(|s| s.chars().count() >= 4 && low.strip_prefix(s.as_str()).is_some_and(|rest| CASE_ENDINGS.contains(&rest)))
+    r.stems.iter().flatten().any(|s| {
+        s.chars().count() >= 4 && low.strip_prefix(s.as_str()).is_some_and(|rest| CASE_ENDINGS.contains(&rest))
+    })
 }
 
 fn wholes_of(edits: &[(Range<usize>, String, usize, Origin)], mi: usize) -> bool {
@@ -402,7 +479,10 @@ fn spans(tokens: &[Token], text: &str) -> Vec<(usize, Vec<(usize, usize)>)> {
         // Every (mention, word) the span may still be, extended token by token.
         let mut open: Vec<(usize, Vec<usize>)> = dedup(tokens[i].hits.iter().map(|h| (h.mention, vec![h.word])));
         let mut j = i + 1;
-        while j < tokens.len() && text[tokens[j - 1].range.end..tokens[j].range.start].chars().all(|c| c == ' ' || c == '\u{a0}') && tokens[j].range.start - tokens[j - 1].range.end <= 2 {
+        while j < tokens.len()
+            && text[tokens[j - 1].range.end..tokens[j].range.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+            && tokens[j].range.start - tokens[j - 1].range.end <= 2
+        {
             let next: Vec<(usize, Vec<usize>)> = open
                 .iter()
                 .filter_map(|(m, ws)| {
@@ -465,7 +545,11 @@ struct Ctx<'a> {
 fn hint_for(source: &str, mentions: &[Mention], mi: usize, at: f64) -> Option<Cases> {
     let m = &mentions[mi];
     let place = |o: &Mention| (o.range.start as f64 / source.len().max(1) as f64 - at).abs();
-    let nearest = mentions.iter().filter(|o| o.entity == m.entity && o.part == m.part).min_by(|a, b| place(a).total_cmp(&place(b))).unwrap_or(m);
+    let nearest = mentions
+        .iter()
+        .filter(|o| o.entity == m.entity && o.part == m.part)
+        .min_by(|a, b| place(a).total_cmp(&place(b)))
+        .unwrap_or(m);
     context::english_hint(source, nearest.range.clone())
 }
 
@@ -480,7 +564,8 @@ fn listed_case(ctx: &Ctx, mi: usize, before: &str) -> Option<Cases> {
     let at = w.as_ptr() as usize - before.as_ptr() as usize;
     let w = ctx.edits.iter().find(|e| e.0.start == at).map_or(w, |e| e.1.as_str());
     // Its surest reading, right or not: fixed or not, it has this case.
-    let hits: Vec<&Hit> = r.by_form.get(&w.to_lowercase())?.iter().filter(|h| !comma || r.places[h.mention] && r.places[mi]).collect();
+    let hits: Vec<&Hit> =
+        r.by_form.get(&w.to_lowercase())?.iter().filter(|h| !comma || r.places[h.mention] && r.places[mi]).collect();
     let best = hits.iter().map(|h| h.origin).min()?;
     let set = hits.iter().filter(|h| h.origin == best).fold(0, |a, h| a | h.cases);
     // The preposition before it governs both ("к Тихановской и Веронике").
@@ -510,7 +595,15 @@ fn listed_next(ctx: &Ctx, after: &str) -> Option<Cases> {
 /// words before it (a preposition, title, governing verb or agreeing
 /// adjective: sure; a noun: a suggestion), the names listed with it, the
 /// source's hint. A Latin leftover still open goes to the nominative.
-fn narrow(ctx: &Ctx, mi: usize, before: &str, after: &str, mut set: Cases, unique: &dyn Fn(Cases) -> bool, latin: bool) -> Result<inflect::Case, String> {
+fn narrow(
+    ctx: &Ctx,
+    mi: usize,
+    before: &str,
+    after: &str,
+    mut set: Cases,
+    unique: &dyn Fn(Cases) -> bool,
+    latin: bool,
+) -> Result<inflect::Case, String> {
     let cue = context::cue_before(before, ctx.lang, !ctx.r.places[mi] && ctx.r.persons[mi]);
     // A preposition or title whose cases the wrong word's form cannot have
     // still decides ("з Цихануская" → з Ціханоўскай).
@@ -534,7 +627,12 @@ fn narrow(ctx: &Ctx, mi: usize, before: &str, after: &str, mut set: Cases, uniqu
         // far more often where something is than where it goes; elsewhere
         // the nominative is the dictionary form a reader recognises.
         let loc = cases::bit(inflect::Case::Loc);
-        if latin && set & loc != 0 && set & cases::bit(inflect::Case::Acc) != 0 && ctx.r.places[mi] && context::preposition_before(before, ctx.lang).is_some_and(|p| p & loc != 0) {
+        if latin
+            && set & loc != 0
+            && set & cases::bit(inflect::Case::Acc) != 0
+            && ctx.r.places[mi]
+            && context::preposition_before(before, ctx.lang).is_some_and(|p| p & loc != 0)
+        {
             set = loc;
         } else if latin && set & NOM != 0 {
             set = NOM;
@@ -555,11 +653,14 @@ fn decide(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)]) -> Result<Vec<Edit>, S
         let best = mine.iter().map(|h| h.origin).min();
         mine.into_iter().filter(|h| Some(h.origin) == best).collect::<Vec<Hit>>()
     };
-    let per: Vec<(Vec<Hit>, bool)> = toks.iter().map(|(t, w)| {
-        let hs = hits(t, *w);
-        let right = hs.iter().any(|h| h.origin.right());
-        (hs, right)
-    }).collect();
+    let per: Vec<(Vec<Hit>, bool)> = toks
+        .iter()
+        .map(|(t, w)| {
+            let hs = hits(t, *w);
+            let right = hs.iter().any(|h| h.origin.right());
+            (hs, right)
+        })
+        .collect();
     let before = &text[..toks[0].0.range.start];
     let targets = &r.targets[mi];
     if targets.is_empty() {
@@ -576,8 +677,12 @@ fn decide(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)]) -> Result<Vec<Edit>, S
         return Err("the words of the name disagree in case".into());
     }
     // Undeclined Latin, transliterated or near forms say nothing of the case.
-    let latin = per.iter().any(|(hs, _)| hs.iter().any(|h| h.origin == Origin::Latin || h.origin >= Origin::Transliteration && h.cases == cases::ALL));
-    let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
+    let latin = per.iter().any(|(hs, _)| {
+        hs.iter().any(|h| h.origin == Origin::Latin || h.origin >= Origin::Transliteration && h.cases == cases::ALL)
+    });
+    let unique = |set: Cases| {
+        toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1)
+    };
     let after = &text[toks[toks.len() - 1].0.range.end..];
     let case = narrow(ctx, mi, before, after, set, &unique, latin)?;
     let mut out = Vec::new();
@@ -603,15 +708,24 @@ fn decide(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)]) -> Result<Vec<Edit>, S
 fn wrong_case(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<Hit>, bool)]) -> Result<Vec<Edit>, String> {
     let (r, text, lang, hint) = (ctx.r, ctx.text, ctx.lang, ctx.hint);
     let before = &text[..toks[0].0.range.start];
-    let right: Cases = per.iter().map(|(hs, _)| hs.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases)).fold(cases::ALL, |a, b| a & b);
+    let right: Cases = per
+        .iter()
+        .map(|(hs, _)| hs.iter().filter(|h| h.origin.right()).fold(0, |a, h| a | h.cases))
+        .fold(cases::ALL, |a, b| a & b);
     // No preposition: a name listed after another takes its case when its own
     // form cannot have it ("у Гродне, Брэсце і Гомель").
-    let Some(mut p) = context::preposition_before(before, lang).or_else(|| listed_case(ctx, mi, before).filter(|l| l & right == 0)) else { return Ok(Vec::new()) };
+    let Some(mut p) =
+        context::preposition_before(before, lang).or_else(|| listed_case(ctx, mi, before).filter(|l| l & right == 0))
+    else {
+        return Ok(Vec::new());
+    };
     if right & p != 0 || p & NOM != 0 {
         return Ok(Vec::new());
     }
     let targets = &r.targets[mi];
-    let unique = |set: Cases| toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1);
+    let unique = |set: Cases| {
+        toks.iter().all(|(_, w)| cases::each(set).map(|c| &targets[*w][c as usize]).collect::<HashSet<_>>().len() == 1)
+    };
     if let Some(h) = hint.filter(|h| !unique(p) && p & h != 0) {
         p &= h;
     }
@@ -619,7 +733,10 @@ fn wrong_case(ctx: &Ctx, mi: usize, toks: &[(&Token, usize)], per: &[(Vec<Hit>, 
     for (t, w) in toks {
         let forms: HashSet<&String> = cases::each(p).map(|c| &targets[*w][c as usize]).collect();
         if forms.len() != 1 {
-            return Err(format!("a name form that does not fit the preposition before it; case unclear ({})", cases::names(p)));
+            return Err(format!(
+                "a name form that does not fit the preposition before it; case unclear ({})",
+                cases::names(p)
+            ));
         }
         let new = (*forms.iter().next().expect("one form")).clone();
         if new != text[t.range.clone()] {

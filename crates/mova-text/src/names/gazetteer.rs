@@ -44,8 +44,11 @@ impl Gazetteer {
     /// with the same id or any same English spelling.
     pub fn with(mut self, theirs: Gazetteer) -> Gazetteer {
         let ids: HashSet<&str> = theirs.entities.iter().map(|e| e.id.as_str()).collect();
-        let spellings: HashSet<String> = theirs.entities.iter().flat_map(|e| e.english.iter().map(|s| s.to_lowercase())).collect();
-        self.entities.retain(|e| !ids.contains(e.id.as_str()) && !e.english.iter().any(|s| spellings.contains(&s.to_lowercase())));
+        let spellings: HashSet<String> =
+            theirs.entities.iter().flat_map(|e| e.english.iter().map(|s| s.to_lowercase())).collect();
+        self.entities.retain(|e| {
+            !ids.contains(e.id.as_str()) && !e.english.iter().any(|s| spellings.contains(&s.to_lowercase()))
+        });
         self.entities.extend(theirs.entities);
         self
     }
@@ -70,7 +73,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Gazetteer> {
             continue;
         }
         if f.len() != COLUMNS.len() {
-            return Err(bad(n, format!("{} columns, want {} separated by tabs ({})", f.len(), COLUMNS.len(), COLUMNS.join(", "))));
+            return Err(bad(
+                n,
+                format!("{} columns, want {} separated by tabs ({})", f.len(), COLUMNS.len(), COLUMNS.join(", ")),
+            ));
         }
         let kind = match f[1] {
             "person" => Kind::Person,
@@ -84,7 +90,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Gazetteer> {
             "" => Gender::Unknown,
             g => return Err(bad(n, format!("gender `{g}`: write m, f or leave it empty"))),
         };
-        let english: Vec<String> = f[3].split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        let english: Vec<String> =
+            f[3].split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
         if f[0].is_empty() || english.is_empty() {
             return Err(bad(n, "an entry needs an id and at least one English spelling".into()));
         }
@@ -106,7 +113,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Gazetteer> {
         });
     }
     if !header {
-        return Err(bad(1, format!("no header line; the first line that is not a # comment must be: {}", COLUMNS.join("\t"))));
+        return Err(bad(
+            1,
+            format!("no header line; the first line that is not a # comment must be: {}", COLUMNS.join("\t")),
+        ));
     }
     Ok(Gazetteer { entities })
 }
@@ -148,9 +158,14 @@ mod tests {
     #[test]
     fn users_entries_override() {
         let h = COLUMNS.join("\t");
-        let mine = parse(Path::new("mine.tsv"), &format!("{h}\nmy_luka\tperson\tm\tAlexander Lukashenko\tА. Лукашенко\tА. Лукашэнка\t\tme\n")).unwrap();
+        let mine = parse(
+            Path::new("mine.tsv"),
+            &format!("{h}\nmy_luka\tperson\tm\tAlexander Lukashenko\tА. Лукашенко\tА. Лукашэнка\t\tme\n"),
+        )
+        .unwrap();
         let g = Gazetteer::builtin().with(mine);
-        let hits: Vec<&Entity> = g.entities.iter().filter(|e| e.english.iter().any(|s| s == "Alexander Lukashenko")).collect();
+        let hits: Vec<&Entity> =
+            g.entities.iter().filter(|e| e.english.iter().any(|s| s == "Alexander Lukashenko")).collect();
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].ru, "А. Лукашенко");
     }

@@ -39,7 +39,8 @@ const IRREGULAR: &str = include_str!("../../../../models/names/paradigms.tsv");
 
 /// Words with their own forms (`models/names/paradigms.tsv`), per language.
 fn irregular(word: &str, lang: Lang) -> Option<[String; 6]> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<(Lang, String), [String; 6]>> = std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<(Lang, String), [String; 6]>> =
+        std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = std::collections::HashMap::new();
         for line in IRREGULAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
@@ -111,7 +112,8 @@ pub fn adjective_forms(word: &str, lang: Lang) -> Option<[String; 6]> {
             ("ія", ["ія", "іх", "ім", "ія", "імі", "іх"]),
         ],
     };
-    let (end, forms) = table.iter().find(|(end, _)| lower.ends_with(end) && lower.chars().count() > end.chars().count() + 2)?;
+    let (end, forms) =
+        table.iter().find(|(end, _)| lower.ends_with(end) && lower.chars().count() > end.chars().count() + 2)?;
     let stem: String = word.chars().take(word.chars().count() - end.chars().count()).collect();
     Some(forms.map(|f| format!("{stem}{f}")))
 }
@@ -260,7 +262,10 @@ fn be(w: &str, c: &[char], r: Role) -> Option<Endings> {
         let soft = if last == 'т' { "це" } else { "дзе" };
         let base = if last == 'т' { "т" } else { "д" };
         let acc = if r.person { format!("{base}а") } else { base.to_string() };
-        return Some((1, [base.into(), format!("{base}а"), format!("{base}у"), acc, format!("{base}{ins}"), soft.into()]));
+        return Some((
+            1,
+            [base.into(), format!("{base}а"), format!("{base}у"), acc, format!("{base}{ins}"), soft.into()],
+        ));
     }
     e(0, ["", "а", "у", male_acc("а", ""), ins, loc])
 }

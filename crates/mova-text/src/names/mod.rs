@@ -56,7 +56,13 @@ fn rows(table: &'static str) -> impl Iterator<Item = CommonName> {
         .filter(|l| !l.starts_with('#'))
         .map(|l| l.split('\t').collect::<Vec<_>>())
         .filter(|f| f.len() >= 3 && f[0] != "kind")
-        .map(|f| CommonName { given: f[0].starts_with("given"), english_origin: f[0] == "given-en", ru: f[1], be: f[2], english: f.get(3).copied().unwrap_or("").split('|') })
+        .map(|f| CommonName {
+            given: f[0].starts_with("given"),
+            english_origin: f[0] == "given-en",
+            ru: f[1],
+            be: f[2],
+            english: f.get(3).copied().unwrap_or("").split('|'),
+        })
 }
 
 /// The rows of the common-names table.
@@ -121,10 +127,18 @@ enum Resolved {
     Unused,
 }
 
-fn resolve(index: &variant::Index, g: &Gazetteer, deriver: &derive::Deriver<'_>, spelling: &str, kind: Kind) -> Resolved {
+fn resolve(
+    index: &variant::Index,
+    g: &Gazetteer,
+    deriver: &derive::Deriver<'_>,
+    spelling: &str,
+    kind: Kind,
+) -> Resolved {
     match index.resolve(spelling) {
         variant::Resolution::Entity(ids, part) => Resolved::Alias(ids, part),
-        variant::Resolution::Namesake(i) => Resolved::Derived(deriver.namesake(derived_id(spelling), spelling, &g.entities[i]), Vec::new()),
+        variant::Resolution::Namesake(i) => {
+            Resolved::Derived(deriver.namesake(derived_id(spelling), spelling, &g.entities[i]), Vec::new())
+        }
         variant::Resolution::Ambiguous(ids) => Resolved::Derived(derive_entity(deriver, spelling, kind), ids),
         variant::Resolution::None => Resolved::Derived(derive_entity(deriver, spelling, kind), Vec::new()),
     }
@@ -172,7 +186,13 @@ impl Namer {
     pub fn new(gazetteer: Gazetteer) -> crate::Result<Namer> {
         let registry = Registry::shared()?;
         let index = variant::Index::new(&gazetteer.entities);
-        Ok(Namer { first: std::sync::Arc::new(Detector::new(gazetteer.clone())), gazetteer, index, deriver: derive::Deriver::new(registry), resolved: Default::default() })
+        Ok(Namer {
+            first: std::sync::Arc::new(Detector::new(gazetteer.clone())),
+            gazetteer,
+            index,
+            deriver: derive::Deriver::new(registry),
+            resolved: Default::default(),
+        })
     }
 
     /// The fixer for a batch of articles: the gazetteer plus the variants and
@@ -205,7 +225,8 @@ impl Namer {
             .collect();
         let mut known = self.resolved.lock().unwrap_or_else(|p| p.into_inner());
         known.extend(made);
-        let batch: Vec<(&str, &Resolved)> = found.iter().filter_map(|(s, _)| known.get(s).map(|r| (s.as_str(), r))).collect();
+        let batch: Vec<(&str, &Resolved)> =
+            found.iter().filter_map(|(s, _)| known.get(s).map(|r| (s.as_str(), r))).collect();
         Fixer::new(build(self.gazetteer.clone(), batch.into_iter()))
     }
 }

@@ -17,7 +17,8 @@ use crate::lang::Lang;
 use crate::translit::Registry;
 
 /// The romanizations shown by default.
-pub const DEFAULT_SCHEMES: &str = "ru:bgn-pcgn,ru:iso9,ru:icao,be:national-2007,be:bgn-pcgn,be:icao,be:lacinka,be:press";
+pub const DEFAULT_SCHEMES: &str =
+    "ru:bgn-pcgn,ru:iso9,ru:icao,be:national-2007,be:bgn-pcgn,be:icao,be:lacinka,be:press";
 
 /// One English spelling as seen.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -45,7 +46,12 @@ pub struct Row {
 }
 
 /// The rows for `articles`, by first appearance.
-pub fn rows(detector: &Detector, articles: &[(String, String)], schemes: &[(Lang, String)], registry: &Registry) -> Vec<Row> {
+pub fn rows(
+    detector: &Detector,
+    articles: &[(String, String)],
+    schemes: &[(Lang, String)],
+    registry: &Registry,
+) -> Vec<Row> {
     let mut order: Vec<usize> = Vec::new();
     let mut seen: BTreeMap<usize, Vec<Seen>> = BTreeMap::new();
     for (label, text) in articles {
@@ -127,7 +133,17 @@ pub fn render(rows: &[Row], schemes: &[(Lang, String)], format: Format) -> Strin
     let mut head = vec!["id", "kind", "english seen", "articles", "ru", "be", "be_tarask", "source", "confidence"];
     head.extend(keys.iter().map(String::as_str));
     let cells = |r: &Row| -> Vec<String> {
-        let mut c = vec![r.id.clone(), r.kind.clone(), seen_cell(r), articles_cell(r), r.ru.clone(), r.be.clone(), r.be_tarask.clone(), r.source.clone(), format!("{:.2}", r.confidence)];
+        let mut c = vec![
+            r.id.clone(),
+            r.kind.clone(),
+            seen_cell(r),
+            articles_cell(r),
+            r.ru.clone(),
+            r.be.clone(),
+            r.be_tarask.clone(),
+            r.source.clone(),
+            format!("{:.2}", r.confidence),
+        ];
         c.extend(keys.iter().map(|k| r.romanizations.get(k).and_then(Value::as_str).unwrap_or_default().to_string()));
         c
     };
@@ -142,7 +158,13 @@ pub fn render(rows: &[Row], schemes: &[(Lang, String)], format: Format) -> Strin
             out
         }
         Format::Csv => {
-            let q = |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
+            let q = |s: &str| {
+                if s.contains([',', '"', '\n']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s.to_string()
+                }
+            };
             let mut out = head.iter().map(|h| q(h)).collect::<Vec<_>>().join(",") + "\n";
             for r in rows {
                 out += &(cells(r).iter().map(|c| q(c)).collect::<Vec<_>>().join(",") + "\n");
@@ -166,8 +188,11 @@ pub fn parse_schemes(list: &str, registry: &Registry) -> crate::Result<Vec<(Lang
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|item| {
-            let (l, id) = item.split_once(':').ok_or_else(|| crate::Error::Usage(format!("`{item}`: write LANG:SCHEME, e.g. be:national-2007")))?;
-            let lang: Lang = l.parse().map_err(|_| crate::Error::Usage(format!("`{item}`: the language is ru or be")))?;
+            let (l, id) = item
+                .split_once(':')
+                .ok_or_else(|| crate::Error::Usage(format!("`{item}`: write LANG:SCHEME, e.g. be:national-2007")))?;
+            let lang: Lang =
+                l.parse().map_err(|_| crate::Error::Usage(format!("`{item}`: the language is ru or be")))?;
             registry.get(lang, id)?;
             Ok((lang, id.to_string()))
         })

@@ -8,8 +8,16 @@ use super::Rule;
 /// to the caller, which sees its neighbours.
 pub fn replacement(c: char) -> Option<(Rule, &'static str)> {
     Some(match c {
-        '\u{AD}' | '\u{80}'..='\u{9F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{180E}' | '\u{FFF9}'..='\u{FFFB}' => (Rule::Invisible, ""),
+        '\u{AD}'
+        | '\u{80}'..='\u{9F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{FFF9}'..='\u{FFFB}' => (Rule::Invisible, ""),
         '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => (Rule::Spaces, " "),
         '\u{2028}' => (Rule::Spaces, "\n"),
         '\u{2029}' => (Rule::Spaces, "\n\n"),

@@ -161,9 +161,8 @@ impl Normalized {
     }
 
     fn to_original(&self, pos: usize, end: bool) -> usize {
-        let before = |c: &Change| {
-            c.normalized.end < pos || c.normalized.end == pos && (!end || c.normalized.start < pos)
-        };
+        let before =
+            |c: &Change| c.normalized.end < pos || c.normalized.end == pos && (!end || c.normalized.start < pos);
         let i = self.changes.partition_point(before);
         if let Some(c) = self.changes.get(i) {
             if c.normalized.start < pos && pos < c.normalized.end {
@@ -182,7 +181,10 @@ impl Normalized {
 /// For [`crate::stream::Pieces`].
 pub fn safe_cut(text: &str) -> Option<(usize, bool)> {
     let b = text.as_bytes();
-    (2..b.len()).rev().find(|&i| b[i - 1] == b' ' && b[i].is_ascii_alphanumeric() && b[i - 2] != b'-').map(|i| (i, false))
+    (2..b.len())
+        .rev()
+        .find(|&i| b[i - 1] == b' ' && b[i].is_ascii_alphanumeric() && b[i - 2] != b'-')
+        .map(|i| (i, false))
 }
 
 /// Normalises `text` with `rules`.

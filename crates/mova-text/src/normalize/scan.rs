@@ -73,13 +73,18 @@ impl<'a> Scanner<'a> {
     /// The character before `i` as the output will have it (what an earlier
     /// change wrote), so a second pass sees what this one saw.
     fn prev_out(&self, i: usize) -> Option<char> {
-        if i > self.copied { self.prev_char(i) } else { self.out.chars().next_back() }
+        if i > self.copied {
+            self.prev_char(i)
+        } else {
+            self.out.chars().next_back()
+        }
     }
 
     /// The first character from `i` that the invisible rule keeps.
     fn next_visible(&self, i: usize) -> Option<char> {
         let invisible = |c: char| {
-            matches!(chars::replacement(c), Some((Rule::Invisible, ""))) || (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+            matches!(chars::replacement(c), Some((Rule::Invisible, "")))
+                || (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
         };
         let removed = |c: char| self.rules.has(Rule::Invisible) && invisible(c);
         self.text[i..].chars().find(|&c| !removed(c))
@@ -90,7 +95,8 @@ impl<'a> Scanner<'a> {
         match b {
             b'&' if self.rules.has(Rule::Entities) => {
                 if let Some((len, decoded)) = entity_at(&self.text[i..]) {
-                    let mapped: String = decoded.chars().map(|c| self.char_form(c).unwrap_or_else(|| c.to_string())).collect();
+                    let mapped: String =
+                        decoded.chars().map(|c| self.char_form(c).unwrap_or_else(|| c.to_string())).collect();
                     self.replace(i..i + len, &mapped, Rule::Entities);
                     return i + len;
                 }
@@ -135,7 +141,10 @@ impl<'a> Scanner<'a> {
                 self.replace(i..i + 2, "—", Rule::Dashes);
                 return i + 2;
             }
-        } else if prev.is_some_and(is_space) && self.next_visible(i + 1).is_some_and(is_space) && self.words_before_on_line(i) {
+        } else if prev.is_some_and(is_space)
+            && self.next_visible(i + 1).is_some_and(is_space)
+            && self.words_before_on_line(i)
+        {
             self.replace(i..i + 1, "—", Rule::Dashes);
         }
         i + 1
@@ -152,7 +161,9 @@ impl<'a> Scanner<'a> {
     /// Whether the hyphen at `i`, with its line break ending at `after`, stays.
     fn keeps_hyphen(&mut self, i: usize, after: usize) -> bool {
         let t = self.text;
-        let left_start = t[..i].rfind(|c: char| !c.is_alphanumeric() && !is_combining_mark(c)).map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
+        let left_start = t[..i]
+            .rfind(|c: char| !c.is_alphanumeric() && !is_combining_mark(c))
+            .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
         let right_end = t[after..].find(|c: char| !c.is_alphanumeric()).map_or(t.len(), |p| after + p);
         let (left, right) = (&t[left_start..i], &t[after..right_end]);
         if right.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
@@ -177,18 +188,27 @@ impl<'a> Scanner<'a> {
             }
         }
         if c == '\u{2013}' {
-            if self.rules.has(Rule::Dashes) && self.prev_out(i).is_some_and(is_space) && self.next_visible(i + len).is_some_and(is_space) {
+            if self.rules.has(Rule::Dashes)
+                && self.prev_out(i).is_some_and(is_space)
+                && self.next_visible(i + len).is_some_and(is_space)
+            {
                 self.replace(i..i + len, "—", Rule::Dashes);
             }
             return i + len;
         }
         if let Some((rule, mut new)) = chars::replacement(c).filter(|(r, _)| self.rules.has(*r)) {
             // A hyphen variant standing alone between words is a dash, as "-" is.
-            if new == "-" && self.prev_out(i).is_some_and(is_space) && self.next_visible(i + len).is_some_and(is_space) && self.words_before_on_line(i) {
+            if new == "-"
+                && self.prev_out(i).is_some_and(is_space)
+                && self.next_visible(i + len).is_some_and(is_space)
+                && self.words_before_on_line(i)
+            {
                 new = "—";
             }
             // A soft hyphen at a line break inside a word joins it, like "-\n".
-            let in_word = c == '\u{AD}' && self.rules.has(Rule::Hyphenation) && self.prev_char(i).is_some_and(char::is_alphanumeric);
+            let in_word = c == '\u{AD}'
+                && self.rules.has(Rule::Hyphenation)
+                && self.prev_char(i).is_some_and(char::is_alphanumeric);
             let brk = if in_word { line_break_at(&self.text[i + len..]) } else { 0 };
             let brk = if brk > 0 && self.next_char(i + len + brk).is_some_and(char::is_alphanumeric) { brk } else { 0 };
             if brk > 0 {
@@ -201,7 +221,8 @@ impl<'a> Scanner<'a> {
         let (nfc, nfkc) = (self.rules.has(Rule::Nfc), self.rules.has(Rule::Nfkc));
         if nfc || nfkc {
             let one = std::iter::once(c);
-            let unsure = if nfkc { is_nfkc_quick(one) != IsNormalized::Yes } else { is_nfc_quick(one) != IsNormalized::Yes };
+            let unsure =
+                if nfkc { is_nfkc_quick(one) != IsNormalized::Yes } else { is_nfc_quick(one) != IsNormalized::Yes };
             if unsure || is_combining_mark(c) {
                 return self.compose(i, nfkc);
             }
@@ -306,7 +327,9 @@ fn entity_at(s: &str) -> Option<(usize, String)> {
     let len = semi + 2;
     if let Some(num) = name.strip_prefix('#') {
         let n = match num.strip_prefix(['x', 'X']) {
-            Some(hex) if !hex.is_empty() && hex.len() <= 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => u32::from_str_radix(hex, 16).ok()?,
+            Some(hex) if !hex.is_empty() && hex.len() <= 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
             None if !num.is_empty() && num.len() <= 7 && num.bytes().all(|b| b.is_ascii_digit()) => num.parse().ok()?,
             _ => return None,
         };

@@ -9,7 +9,9 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 fn code_points(s: &str) -> Option<String> {
-    s.split_whitespace().map(|cp| u32::from_str_radix(cp.strip_prefix("U+")?, 16).ok().and_then(char::from_u32)).collect()
+    s.split_whitespace()
+        .map(|cp| u32::from_str_radix(cp.strip_prefix("U+")?, 16).ok().and_then(char::from_u32))
+        .collect()
 }
 
 /// Named character references (`amp` → `&`).
@@ -47,5 +49,9 @@ pub static CONFUSABLES: LazyLock<(HashMap<char, char>, HashMap<char, char>)> = L
 
 /// Word beginnings that keep a hyphen at a line break.
 pub static HYPHEN_KEEP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../../models/normalize/hyphen_keep.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    include_str!("../../../../models/normalize/hyphen_keep.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 });

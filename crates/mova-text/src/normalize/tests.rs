@@ -44,7 +44,10 @@ fn hyphenation() {
 
 #[test]
 fn dashes_and_quotes() {
-    assert_eq!(norm("Minsk - the capital -- and 2019–2020 \u{2013} twice"), "Minsk — the capital — and 2019–2020 — twice");
+    assert_eq!(
+        norm("Minsk - the capital -- and 2019–2020 \u{2013} twice"),
+        "Minsk — the capital — and 2019–2020 — twice"
+    );
     assert_eq!(norm("- list item\n  - nested"), "- list item\n  - nested");
     assert_eq!(norm("“Go,” he said. ‘Fine’ don’t «x»"), "\"Go,\" he said. 'Fine' don't \"x\"");
     assert_eq!(norm("COVID\u{2011}19 \u{2212}5"), "COVID-19 -5");

@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 /// Conjunctions that open a clause after a comma.
-const CONJUNCTIONS: [&str; 12] = ["and", "but", "or", "while", "which", "who", "because", "although", "as", "after", "before", "when"];
+const CONJUNCTIONS: [&str; 12] =
+    ["and", "but", "or", "while", "which", "who", "because", "although", "as", "after", "before", "when"];
 
 /// Pieces of `text` for which `fits` holds, cut at the best clause boundaries.
 pub fn pieces(text: &str, fits: &dyn Fn(&str) -> bool) -> Vec<Range<usize>> {
@@ -81,9 +82,15 @@ mod tests {
     #[test]
     fn cuts_at_clause_boundaries() {
         let s = "The opposition called for new elections; the government refused to talk to anyone.";
-        assert_eq!(cut(s, 60), vec!["The opposition called for new elections;", "the government refused to talk to anyone."]);
+        assert_eq!(
+            cut(s, 60),
+            vec!["The opposition called for new elections;", "the government refused to talk to anyone."]
+        );
         let s = "Police detained dozens of people in the capital, and the protests went on until late at night.";
-        assert_eq!(cut(s, 60), vec!["Police detained dozens of people in the capital,", "and the protests went on until late at night."]);
+        assert_eq!(
+            cut(s, 60),
+            vec!["Police detained dozens of people in the capital,", "and the protests went on until late at night."]
+        );
     }
 
     #[test]

@@ -18,12 +18,15 @@ pub fn end(text: &str) -> Option<usize> {
     let place_len = before.find([',', '(']).unwrap_or(before.len());
     let place = before[..place_len].trim_end();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 3 || place.chars().any(char::is_lowercase) || !place.chars().all(|c| c.is_alphabetic() || " .'-".contains(c)) {
+    if letters < 3
+        || place.chars().any(char::is_lowercase)
+        || !place.chars().all(|c| c.is_alphabetic() || " .'-".contains(c))
+    {
         return None;
     }
-    let rest_ok = before[place_len..]
-        .split_whitespace()
-        .all(|w| w.trim_start_matches([',', '(']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || w == ",");
+    let rest_ok = before[place_len..].split_whitespace().all(|w| {
+        w.trim_start_matches([',', '(']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()) || w == ","
+    });
     let after = text[dash_at + dash.len()..].chars().next()?;
     (rest_ok && (after.is_uppercase() || after.is_numeric() || after == '"')).then_some(dash_at + dash.len() - 1)
 }

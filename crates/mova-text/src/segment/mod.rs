@@ -156,7 +156,8 @@ fn is_initial(stem: &str) -> bool {
 
 /// A dotted abbreviation such as `j.k`, `n.j` or `ph.d`: short letter groups.
 fn is_dotted(key: &str) -> bool {
-    key.contains('.') && key.split('.').all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
+    key.contains('.')
+        && key.split('.').all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
 }
 
 /// Whether the rest of the unit from `start` is a photo credit (`(Name/Agency)`,
@@ -168,7 +169,11 @@ fn is_credit(text: &str, start: usize) -> bool {
     }
     let inner = match rest.strip_prefix('(') {
         Some(r) if r.ends_with(')') && !r[..r.len() - 1].contains(['(', ')']) => {
-            let year = r.trim_end_matches(')').rsplit(", ").next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+            let year = r
+                .trim_end_matches(')')
+                .rsplit(", ")
+                .next()
+                .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
             if r.contains('/') || year && r.contains(", ") {
                 return true;
             }
@@ -179,7 +184,8 @@ fn is_credit(text: &str, start: usize) -> bool {
     };
     let first = inner.split([' ', ':']).next().unwrap_or_default();
     let after = inner[first.len()..].trim_start();
-    RULES.credits.contains(first) && (after.starts_with(':') || after.starts_with("by ") || after.starts_with("Photo") || after.is_empty())
+    RULES.credits.contains(first)
+        && (after.starts_with(':') || after.starts_with("by ") || after.starts_with("Photo") || after.is_empty())
 }
 
 #[cfg(test)]

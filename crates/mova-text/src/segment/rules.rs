@@ -12,7 +12,8 @@ pub struct Rules {
     pub credits: HashSet<&'static str>,
 }
 
-pub static RULES: LazyLock<Rules> = LazyLock::new(|| parse(include_str!("../../../../models/segment/rules.txt")).unwrap_or_else(|e| panic!("{e}")));
+pub static RULES: LazyLock<Rules> =
+    LazyLock::new(|| parse(include_str!("../../../../models/segment/rules.txt")).unwrap_or_else(|e| panic!("{e}")));
 
 fn parse(data: &'static str) -> crate::Result<Rules> {
     let mut file = crate::data::RuleFile::new("models/segment/rules.txt", data);

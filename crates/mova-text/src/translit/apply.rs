@@ -65,10 +65,14 @@ impl Compiled {
     pub fn new(scheme: &Scheme) -> Compiled {
         let mut all: HashMap<String, Candidate> = HashMap::new();
         for (s, t) in &scheme.letters {
-            all.entry(s.clone()).or_insert_with(|| Candidate { source: s.chars().collect(), rules: Vec::new(), letter: None }).letter = Some(t.clone());
+            all.entry(s.clone())
+                .or_insert_with(|| Candidate { source: s.chars().collect(), rules: Vec::new(), letter: None })
+                .letter = Some(t.clone());
         }
         for (s, rules) in &scheme.rules {
-            all.entry(s.clone()).or_insert_with(|| Candidate { source: s.chars().collect(), rules: Vec::new(), letter: None }).rules = rules.clone();
+            all.entry(s.clone())
+                .or_insert_with(|| Candidate { source: s.chars().collect(), rules: Vec::new(), letter: None })
+                .rules = rules.clone();
         }
         let mut cyrillic = vec![Vec::new(); 0x100];
         let mut other: HashMap<char, Vec<Candidate>> = HashMap::new();
@@ -258,7 +262,12 @@ fn push_cased(out: &mut String, target: &str, chars: &[char], i: usize, n: usize
     // A sign without case (ʹ, ʺ) is a capital inside a word in capitals:
     // "OBʺEKT" → "ОБЪЕКТ", "VESʹ" → "ВЕСЬ", but "Aʹ" stays "Аь".
     let caseless = !chars[i].is_uppercase() && !chars[i].is_lowercase();
-    let before_prev = chars[..i.saturating_sub(1)].iter().rev().take_while(|c| c.is_alphabetic()).find(|c| c.is_uppercase() || c.is_lowercase()).copied();
+    let before_prev = chars[..i.saturating_sub(1)]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .find(|c| c.is_uppercase() || c.is_lowercase())
+        .copied();
     if caseless
         && prev.is_some_and(char::is_uppercase)
         && (next.is_some_and(char::is_uppercase) || next.is_none() && before_prev.is_some_and(char::is_uppercase))

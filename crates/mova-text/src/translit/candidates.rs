@@ -73,7 +73,11 @@ struct State {
 }
 
 impl<'a> Reverser<'a> {
-    pub(super) fn new(lang: Lang, schemes: impl Iterator<Item = (&'a Scheme, &'a Compiled)>, words: &str) -> Reverser<'a> {
+    pub(super) fn new(
+        lang: Lang,
+        schemes: impl Iterator<Item = (&'a Scheme, &'a Compiled)>,
+        words: &str,
+    ) -> Reverser<'a> {
         let schemes = schemes.filter(|(s, _)| s.lang == lang).map(|(s, compiled)| {
             let mut by_first: HashMap<char, Vec<(Vec<char>, String)>> = HashMap::new();
             let mut silent = Vec::new();
@@ -123,7 +127,11 @@ impl<'a> Reverser<'a> {
             for l in &lines {
                 for o in &options {
                     let (schemes, score) = join_schemes(&l.schemes, &o.schemes);
-                    next.push(Candidate { text: format!("{}{}", l.text, o.text), score: l.score + o.score + score, schemes });
+                    next.push(Candidate {
+                        text: format!("{}{}", l.text, o.text),
+                        score: l.score + o.score + score,
+                        schemes,
+                    });
                 }
             }
             next.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -198,7 +206,10 @@ impl<'a> Reverser<'a> {
                 }
             }
         }
-        let mut done: Vec<(String, f64)> = beams[n].iter().map(|s| (s.cyr.clone(), self.model.finish(&s.cyr, s.score + self.model.end(s.last[0], s.last[1])))).collect();
+        let mut done: Vec<(String, f64)> = beams[n]
+            .iter()
+            .map(|s| (s.cyr.clone(), self.model.finish(&s.cyr, s.score + self.model.end(s.last[0], s.last[1]))))
+            .collect();
         done.sort_by(|a, b| b.1.total_cmp(&a.1));
         done.dedup_by(|a, b| a.0 == b.0);
         done.truncate(BEAM);
@@ -232,7 +243,9 @@ fn join_schemes(line: &[String], word: &[String]) -> (Vec<String>, f64) {
 
 /// Words (letters, with the marks schemes write inside words) and the rest.
 fn split_words(text: &str) -> Vec<(bool, &str)> {
-    let in_word = |c: char| c.is_alphabetic() || matches!(c, '\'' | '’' | 'ʹ' | 'ʺ' | '`' | '´' | '”' | '·' | '\u{300}'..='\u{36F}');
+    let in_word = |c: char| {
+        c.is_alphabetic() || matches!(c, '\'' | '’' | 'ʹ' | 'ʺ' | '`' | '´' | '”' | '·' | '\u{300}'..='\u{36F}')
+    };
     let mut out: Vec<(bool, &str)> = Vec::new();
     let mut start = 0;
     let mut cur: Option<bool> = None;

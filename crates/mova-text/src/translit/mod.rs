@@ -71,8 +71,13 @@ impl Registry {
     /// The scheme `id` for `lang`.
     pub fn get(&self, lang: Lang, id: &str) -> Result<(&Scheme, &Compiled)> {
         self.schemes.iter().find(|(s, _)| s.lang == lang && s.id == id).map(|(s, c)| (s, c)).ok_or_else(|| {
-            let known: Vec<&str> = self.schemes.iter().filter(|(s, _)| s.lang == lang).map(|(s, _)| s.id.as_str()).collect();
-            Error::Usage(format!("no scheme `{id}` for {}; schemes: {} (mova translit --list)", lang.name(), known.join(", ")))
+            let known: Vec<&str> =
+                self.schemes.iter().filter(|(s, _)| s.lang == lang).map(|(s, _)| s.id.as_str()).collect();
+            Error::Usage(format!(
+                "no scheme `{id}` for {}; schemes: {} (mova translit --list)",
+                lang.name(),
+                known.join(", ")
+            ))
         })
     }
 }

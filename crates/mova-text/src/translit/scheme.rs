@@ -101,7 +101,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Scheme> {
         }
         match section {
             "" | "sets" => {
-                let (k, v) = line.split_once('=').ok_or_else(|| bad(n, format!("expected `key = value`, found `{line}`")))?;
+                let (k, v) =
+                    line.split_once('=').ok_or_else(|| bad(n, format!("expected `key = value`, found `{line}`")))?;
                 if section == "sets" {
                     sets.insert(k.trim().to_string(), v.trim().chars().filter(|c| !c.is_whitespace()).collect());
                 } else {
@@ -125,16 +126,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Scheme> {
                         return Err(bad(n, format!("`{source}` is listed twice in [letters]")));
                     }
                 } else {
-                    let conditions = fields.map(|f| condition(f, &sets).map_err(|m| bad(n, m))).collect::<Result<Vec<_>>>()?;
+                    let conditions =
+                        fields.map(|f| condition(f, &sets).map_err(|m| bad(n, m))).collect::<Result<Vec<_>>>()?;
                     if conditions.is_empty() {
-                        return Err(bad(n, format!("a [context] rule needs a condition; put `{source} {target}` in [letters]")));
+                        return Err(bad(
+                            n,
+                            format!("a [context] rule needs a condition; put `{source} {target}` in [letters]"),
+                        ));
                     }
-                    rules.entry(source.to_string()).or_default().push(Rule { source: source.to_string(), target, conditions });
+                    rules.entry(source.to_string()).or_default().push(Rule {
+                        source: source.to_string(),
+                        target,
+                        conditions,
+                    });
                 }
             }
         }
     }
-    let field = |k: &str| head.get(k).map(|v| v.to_string()).ok_or_else(|| bad(0, format!("missing `{k} = …` at the top")));
+    let field =
+        |k: &str| head.get(k).map(|v| v.to_string()).ok_or_else(|| bad(0, format!("missing `{k} = …` at the top")));
     let lang: Lang = field("lang")?.parse().map_err(|_| bad(0, "`lang` must be ru or be".into()))?;
     let reversible = match field("reversible")?.as_str() {
         "yes" => true,
@@ -164,11 +174,15 @@ fn condition(field: &str, sets: &HashMap<String, Vec<char>>) -> std::result::Res
         "final" => return Ok(Condition::Final),
         _ => {}
     }
-    let (kind, value) = field.split_once('=').ok_or_else(|| format!("unknown condition `{field}`; use initial, final, after=, before=, not-after=, not-before="))?;
+    let (kind, value) = field.split_once('=').ok_or_else(|| {
+        format!("unknown condition `{field}`; use initial, final, after=, before=, not-after=, not-before=")
+    })?;
     let mut chars = Vec::new();
     for part in value.split('+') {
         match part.strip_prefix('$') {
-            Some(name) => chars.extend(sets.get(name).ok_or_else(|| format!("unknown set `${name}`; define it in [sets]"))?),
+            Some(name) => {
+                chars.extend(sets.get(name).ok_or_else(|| format!("unknown set `${name}`; define it in [sets]"))?)
+            }
             None => chars.extend(part.chars()),
         }
     }

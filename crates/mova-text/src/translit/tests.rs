@@ -24,8 +24,14 @@ fn capitals_follow_the_source() {
 
 #[test]
 fn context_rules() {
-    assert_eq!(fwd(Lang::Ru, "bgn-pcgn", "Елизово Чапаевск Мейеровка Белкино Воробьёво Озёрный"), "Yelizovo Chapayevsk Meyyerovka Belkino Vorob’yëvo Ozërnyy");
-    assert_eq!(fwd(Lang::Ru, "bgn-pcgn", "Тыайа Суык-Су Улан-Удэ Вяртсиля Ташчишма Руэм"), "Ty·ay·a Su·yk-Su Ulan-Ud·e Vyart·silya Tash·chishma Ruem");
+    assert_eq!(
+        fwd(Lang::Ru, "bgn-pcgn", "Елизово Чапаевск Мейеровка Белкино Воробьёво Озёрный"),
+        "Yelizovo Chapayevsk Meyyerovka Belkino Vorob’yëvo Ozërnyy"
+    );
+    assert_eq!(
+        fwd(Lang::Ru, "bgn-pcgn", "Тыайа Суык-Су Улан-Удэ Вяртсиля Ташчишма Руэм"),
+        "Ty·ay·a Su·yk-Su Ulan-Ud·e Vyart·silya Tash·chishma Ruem"
+    );
 }
 
 #[test]
@@ -60,11 +66,20 @@ fn context_rules_of_each_scheme() {
     assert_eq!(fwd(Lang::Ru, "gost-b", "Цюрих Цех Цирк ЦАРЬ Щука объект"), "Cyurix Cex Cirk CZAR` Shhuka ob``ekt");
     assert_eq!(fwd(Lang::Be, "gost-b", "цудоўная крыніцы вераб'я"), "czudou`naya kry`nicy` verab'ya");
     // Moscow Metro: тц, ь before a vowel, -ий.
-    assert_eq!(fwd(Lang::Ru, "mosmetro", "Битцевский, Воробьёвы горы, Марьина Роща, Площадь Ильича"), "Bitsevsky, Vorobyovy gory, Maryina Roscha, Ploschad Ilyicha");
+    assert_eq!(
+        fwd(Lang::Ru, "mosmetro", "Битцевский, Воробьёвы горы, Марьина Роща, Площадь Ильича"),
+        "Bitsevsky, Vorobyovy gory, Maryina Roscha, Ploschad Ilyicha"
+    );
     assert_eq!(fwd(Lang::Ru, "ungegn-1987", "Щучье Язъяван"), "Ščučʹe Jazʺjavan");
     assert_eq!(fwd(Lang::Ru, "gost-16876", "Щучье Язъяван"), "Ŝučʹe Âzʺâvan");
-    assert_eq!(fwd(Lang::Be, "national-2000", "Гомель Магілёў Ельск Раз'езд 'цытата'"), "Homiel' Mahilioú Jel'sk Razjezd 'cytata'");
-    assert_eq!(fwd(Lang::Be, "national-2023", "Вераб'ёвічы Улукаўе Шчучыншчына Жажэлка"), "Vierabjovichy Ulukawje Shchuchynshchyna Zhazhelka");
+    assert_eq!(
+        fwd(Lang::Be, "national-2000", "Гомель Магілёў Ельск Раз'езд 'цытата'"),
+        "Homiel' Mahilioú Jel'sk Razjezd 'cytata'"
+    );
+    assert_eq!(
+        fwd(Lang::Be, "national-2023", "Вераб'ёвічы Улукаўе Шчучыншчына Жажэлка"),
+        "Vierabjovichy Ulukawje Shchuchynshchyna Zhazhelka"
+    );
     // Łacinka: ł / l, ль, soft consonants, ji after a vowel or apostrophe.
     assert_eq!(
         fwd(Lang::Be, "lacinka", "Жыве Беларусь. Лось прыплыў, пляская. Руль. Мар'інай, Украіна, 'з'явіўся', зьявіўся"),
@@ -75,7 +90,8 @@ fn context_rules_of_each_scheme() {
 #[test]
 fn gost_b_round_trips() {
     let r = reg();
-    for (lang, text) in [(Lang::Ru, "Цюрих, ЦАРЬ, щука, объект, Эхо"), (Lang::Be, "Цудоўная крыніца, вераб'я, ЦЁМНЫ")] {
+    for (lang, text) in [(Lang::Ru, "Цюрих, ЦАРЬ, щука, объект, Эхо"), (Lang::Be, "Цудоўная крыніца, вераб'я, ЦЁМНЫ")]
+    {
         let (_, c) = r.get(lang, "gost-b").unwrap();
         assert_eq!(c.reverse(&c.forward(text).text).as_deref(), Some(text));
     }
@@ -84,7 +100,9 @@ fn gost_b_round_trips() {
 #[test]
 fn press_spellings_go_back_to_each_language() {
     let r = reg();
-    let best = |lang, text: &str| r.reverser(lang).candidates(text, 1, None).first().map(|c| c.text.clone()).unwrap_or_default();
+    let best = |lang, text: &str| {
+        r.reverser(lang).candidates(text, 1, None).first().map(|c| c.text.clone()).unwrap_or_default()
+    };
     assert_eq!(best(Lang::Be, "Tsikhanouskaya"), "Ціханоўская");
     assert_eq!(best(Lang::Ru, "Tikhanovskaya"), "Тихановская");
     assert_eq!(best(Lang::Be, "Lukashenka"), "Лукашэнка");
@@ -118,7 +136,8 @@ fn other_text_passes_and_unknown_letters_are_reported() {
 fn iso9_round_trips() {
     let r = reg();
     let (_, c) = r.get(Lang::Ru, "iso9").unwrap();
-    for s in ["Съешь же ещё этих мягких французских булок", "ВЕСЬ ОБЪЕКТ", "Щёлково, Юрьев-Польский"] {
+    for s in ["Съешь же ещё этих мягких французских булок", "ВЕСЬ ОБЪЕКТ", "Щёлково, Юрьев-Польский"]
+    {
         let latin = c.forward(s).text;
         assert_eq!(c.reverse(&latin).unwrap(), s, "{latin}");
     }

@@ -47,17 +47,22 @@ pub fn open(path: &Path) -> Result<Connection> {
     if meta.len() == 0 || !super::Cache::sqlite(path) {
         return Err(refuse(path, "not an SQLite file, so not a mova cache"));
     }
-    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| refuse(path, format!("cannot open it ({e})")))?;
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| refuse(path, format!("cannot open it ({e})")))?;
     c.busy_timeout(Duration::from_secs(30)).map_err(|e| refuse(path, e.to_string()))?;
     let unreadable = |e: rusqlite::Error| refuse(path, format!("an SQLite file mova cannot read ({e})"));
-    let mut stmt = c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map_err(unreadable)?;
+    let mut stmt =
+        c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map_err(unreadable)?;
     let tables: Vec<String> = stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(unreadable)?;
     drop(stmt);
     if !tables.iter().any(|t| t == "translations") {
         let what = if tables.is_empty() {
             "an empty SQLite database".to_string()
         } else {
-            format!("another program's SQLite database (tables {})", tables.iter().take(3).cloned().collect::<Vec<_>>().join(", "))
+            format!(
+                "another program's SQLite database (tables {})",
+                tables.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+            )
         };
         return Err(refuse(path, format!("{what}, not a mova cache")));
     }
@@ -88,7 +93,8 @@ pub fn merge(inputs: &[PathBuf], output: &Path) -> Result<Merged> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let work = tempfile::Builder::new().prefix(".mova-merge-").tempdir_in(dir).map_err(|e| Error::io(dir, e))?;
     let merged = work.path().join("merged.sqlite");
-    let (read, entries) = build(&all, &work.path().join("scratch.sqlite"), &merged).map_err(|e| refuse(output, format!("cannot write the merge ({e})")))?;
+    let (read, entries) = build(&all, &work.path().join("scratch.sqlite"), &merged)
+        .map_err(|e| refuse(output, format!("cannot write the merge ({e})")))?;
     std::fs::File::open(&merged).and_then(|f| f.sync_all()).map_err(|e| Error::io(&merged, e))?;
     if all.first().is_some_and(|p| p == output) {
         idle(output)?;
@@ -102,7 +108,10 @@ pub fn merge(inputs: &[PathBuf], output: &Path) -> Result<Merged> {
 /// Fills a scratch database from every cache in `all`, then writes it compacted
 /// to `merged`; (entries read, entries merged).
 fn build(all: &[PathBuf], scratch: &Path, merged: &Path) -> rusqlite::Result<(u64, u64)> {
-    let c = Connection::open_with_flags(scratch, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_URI)?;
+    let c = Connection::open_with_flags(
+        scratch,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_URI,
+    )?;
     c.busy_timeout(Duration::from_secs(30))?;
     c.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
     c.execute_batch(CREATE)?;
@@ -166,8 +175,14 @@ fn uri(path: &Path) -> String {
 /// holds is in the file itself (its WAL checkpointed and gone), so renaming the
 /// merge over it loses nothing and leaves no stale log beside it.
 fn idle(output: &Path) -> Result<()> {
-    let in_use = || refuse(output, "in use by another process (a mova run?); merge into a new file (-o NEW) or when it has finished");
-    let c = Connection::open_with_flags(output, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| refuse(output, format!("cannot write it ({e})")))?;
+    let in_use = || {
+        refuse(
+            output,
+            "in use by another process (a mova run?); merge into a new file (-o NEW) or when it has finished",
+        )
+    };
+    let c = Connection::open_with_flags(output, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .map_err(|e| refuse(output, format!("cannot write it ({e})")))?;
     let busy: i64 = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).map_err(|_| in_use())?;
     drop(c);
     let mut wal = output.as_os_str().to_owned();
@@ -219,7 +234,11 @@ mod tests {
         merge(&[a.clone(), b.clone()], &again).unwrap();
         merge(&[a.clone(), b.clone()], &again).unwrap();
         assert_eq!(std::fs::read(&again).unwrap(), bytes);
-        let names: Vec<_> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with('.')).collect();
+        let names: Vec<_> = std::fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
         assert!(names.is_empty(), "{names:?}");
     }
 
@@ -269,15 +288,29 @@ mod tests {
         let newer = t.path().join("newer.sqlite");
         Connection::open(&newer).unwrap().execute_batch(&format!("{CREATE} PRAGMA user_version = 9;")).unwrap();
         let out = t.path().join("out.sqlite");
-        let error = |p: &Path| merge(&[good.clone(), p.to_path_buf()], &out).unwrap_err().to_string().replace(&t.path().display().to_string(), "T");
+        let error = |p: &Path| {
+            merge(&[good.clone(), p.to_path_buf()], &out)
+                .unwrap_err()
+                .to_string()
+                .replace(&t.path().display().to_string(), "T")
+        };
         assert_eq!(error(&text), "T/notes.txt: not an SQLite file, so not a mova cache");
-        assert_eq!(error(&theirs), "T/theirs.db: another program's SQLite database (tables accounts), not a mova cache");
+        assert_eq!(
+            error(&theirs),
+            "T/theirs.db: another program's SQLite database (tables accounts), not a mova cache"
+        );
         assert_eq!(error(&newer), "T/newer.sqlite: the cache of a newer mova (schema 9); use that mova");
         assert_eq!(error(t.path()), "T: a directory, not a mova cache");
         assert!(error(&t.path().join("gone.sqlite")).starts_with("T/gone.sqlite: cannot read it (No such file"));
         assert!(!out.exists());
         // An output that is not a mova cache is never replaced.
-        assert_eq!(merge(std::slice::from_ref(&good), &text).unwrap_err().to_string().replace(&t.path().display().to_string(), "T"), "T/notes.txt: not an SQLite file, so not a mova cache");
+        assert_eq!(
+            merge(std::slice::from_ref(&good), &text)
+                .unwrap_err()
+                .to_string()
+                .replace(&t.path().display().to_string(), "T"),
+            "T/notes.txt: not an SQLite file, so not a mova cache"
+        );
         assert_eq!(std::fs::read_to_string(&text).unwrap(), "not a database");
     }
 

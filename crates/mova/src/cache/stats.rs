@@ -41,13 +41,23 @@ pub struct CacheStats {
 /// Counts what the cache at `path` holds.
 pub fn stats(path: &Path) -> Result<CacheStats> {
     let c = super::merge::open(path)?;
-    let fail = |e: rusqlite::Error| Error::CacheFile { path: path.to_path_buf(), problem: format!("cannot read it ({e})") };
+    let fail =
+        |e: rusqlite::Error| Error::CacheFile { path: path.to_path_buf(), problem: format!("cannot read it ({e})") };
     let schema: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(fail)?;
-    let scope = if has_scope_columns(&c, "main").map_err(fail)? { "model, lang" } else { "NULL AS model, NULL AS lang" };
+    let scope =
+        if has_scope_columns(&c, "main").map_err(fail)? { "model, lang" } else { "NULL AS model, NULL AS lang" };
     let sql = format!("SELECT model, lang, count(*), min(created), max(created) FROM (SELECT {scope}, created FROM translations) GROUP BY model, lang ORDER BY model, lang");
     let mut stmt = c.prepare(&sql).map_err(fail)?;
     let groups: Vec<Group> = stmt
-        .query_map([], |r| Ok(Group { model: r.get(0)?, lang: r.get(1)?, translations: r.get::<_, i64>(2)? as u64, oldest: r.get(3)?, newest: r.get(4)? }))
+        .query_map([], |r| {
+            Ok(Group {
+                model: r.get(0)?,
+                lang: r.get(1)?,
+                translations: r.get::<_, i64>(2)? as u64,
+                oldest: r.get(3)?,
+                newest: r.get(4)?,
+            })
+        })
         .and_then(|rows| rows.collect())
         .map_err(fail)?;
     let mut stmt = c.prepare("SELECT fingerprint, path FROM fingerprints ORDER BY fingerprint, path").map_err(fail)?;
@@ -55,7 +65,14 @@ pub fn stats(path: &Path) -> Result<CacheStats> {
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
-    Ok(CacheStats { path: path.to_path_buf(), schema, bytes: size(path) + size(Path::new(&wal)), translations: groups.iter().map(|g| g.translations).sum(), groups, models })
+    Ok(CacheStats {
+        path: path.to_path_buf(),
+        schema,
+        bytes: size(path) + size(Path::new(&wal)),
+        translations: groups.iter().map(|g| g.translations).sum(),
+        groups,
+        models,
+    })
 }
 
 /// Unix seconds as UTC `YYYY-MM-DD HH:MM:SS` (proleptic Gregorian calendar).
@@ -79,7 +96,8 @@ impl CacheStats {
     pub fn to_json(&self) -> serde_json::Value {
         let groups: Vec<serde_json::Value> =
             self.groups.iter().map(|g| serde_json::json!({"model": g.model, "lang": g.lang, "translations": g.translations, "oldest": utc(g.oldest), "newest": utc(g.newest)})).collect();
-        let models: Vec<serde_json::Value> = self.models.iter().map(|(f, p)| serde_json::json!({"fingerprint": f, "path": p})).collect();
+        let models: Vec<serde_json::Value> =
+            self.models.iter().map(|(f, p)| serde_json::json!({"fingerprint": f, "path": p})).collect();
         serde_json::json!({
             "file": self.path.display().to_string(), "schema": self.schema, "bytes": self.bytes,
             "translations": self.translations, "groups": groups, "models": models,
@@ -106,7 +124,8 @@ mod tests {
         rusqlite::Connection::open(&path).unwrap().execute("UPDATE translations SET created = 86399", []).unwrap();
         let s = stats(&path).unwrap();
         assert_eq!((s.schema, s.translations), (2, 4));
-        let rows: Vec<(String, String, u64)> = s.groups.iter().map(|g| (g.model.clone().unwrap(), g.lang.clone().unwrap(), g.translations)).collect();
+        let rows: Vec<(String, String, u64)> =
+            s.groups.iter().map(|g| (g.model.clone().unwrap(), g.lang.clone().unwrap(), g.translations)).collect();
         assert_eq!(rows, [("m1".into(), "be".into(), 1), ("m1".into(), "ru".into(), 2), ("m2".into(), "ru".into(), 1)]);
         assert_eq!(s.models, [("m1".to_string(), "/models/x".to_string())]);
         assert_eq!(s.to_json()["groups"][0]["newest"], "1970-01-01 23:59:59");

@@ -47,7 +47,16 @@ pub struct EngineOptions {
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { beam: 4, threads: 0, replicas: 0, max_input_length: 1024, compute_type: ComputeType::DEFAULT, restrict_to: Vec::new(), restrict_any_size: false, work_dir: std::env::temp_dir().join("mova") }
+        EngineOptions {
+            beam: 4,
+            threads: 0,
+            replicas: 0,
+            max_input_length: 1024,
+            compute_type: ComputeType::DEFAULT,
+            restrict_to: Vec::new(),
+            restrict_any_size: false,
+            work_dir: std::env::temp_dir().join("mova"),
+        }
     }
 }
 
@@ -129,7 +138,8 @@ impl Engine {
         };
         // Restriction is on by default: a cache dir mova cannot write to must not
         // stop the run, only cost the speed-up.
-        let (load_path, vocab, warning) = or_full_vocab(&dir.path, restricted_view(&dir, &options), options.restrict_any_size)?;
+        let (load_path, vocab, warning) =
+            or_full_vocab(&dir.path, restricted_view(&dir, &options), options.restrict_any_size)?;
         let translator = Translator::new(&load_path, &config).map_err(|e| {
             Error::model(
                 dir.path.join("model.bin"),
@@ -211,7 +221,11 @@ impl Backend for Engine {
         })
     }
 
-    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> std::result::Result<Vec<Vec<String>>, String> {
+    fn translate_batch(
+        &self,
+        sources: &[Vec<String>],
+        prefixes: Option<&[Vec<String>]>,
+    ) -> std::result::Result<Vec<Vec<String>>, String> {
         let longest = sources.iter().map(Vec::len).max().unwrap_or(0);
         let options = self.options(longest);
         let results = match prefixes {
@@ -241,7 +255,11 @@ impl Backend for Engine {
 
     fn decoding(&self) -> String {
         let vocab = self.vocab.map_or("full".to_string(), |r| r.candidates.to_string());
-        format!("beam={};max_input={};max_decoding=2n+16;vocab={vocab}", self.options.beam.max(1), self.options.max_input_length)
+        format!(
+            "beam={};max_input={};max_decoding=2n+16;vocab={vocab}",
+            self.options.beam.max(1),
+            self.options.max_input_length
+        )
     }
 
     fn restricted(&self) -> Option<Restricted> {
@@ -279,7 +297,8 @@ fn restricted_view(dir: &ModelDir, options: &EngineOptions) -> Result<(PathBuf, 
         for path in dir.files().map_err(|e| io(&dir.path, e))? {
             let abs = path.canonicalize().map_err(|e| io(&path, e))?;
             #[cfg(unix)]
-            std::os::unix::fs::symlink(&abs, tmp.path().join(path.file_name().unwrap_or_default())).map_err(|e| io(tmp.path(), e))?;
+            std::os::unix::fs::symlink(&abs, tmp.path().join(path.file_name().unwrap_or_default()))
+                .map_err(|e| io(tmp.path(), e))?;
         }
         std::fs::write(tmp.path().join("vmap.txt"), r.vmap()).map_err(|e| io(tmp.path(), e))?;
         let tmp = tmp.keep();
@@ -305,7 +324,14 @@ fn or_full_vocab(model: &Path, view: Result<(PathBuf, Option<Restricted>)>, forc
             if forced {
                 return Err(Error::RestrictedVocabulary { path: model.to_path_buf(), problem: e.to_string() });
             }
-            Ok((model.to_path_buf(), None, Some(format!("{}: cannot prepare its restricted output vocabulary ({e}); translating with the full vocabulary", model.display()))))
+            Ok((
+                model.to_path_buf(),
+                None,
+                Some(format!(
+                    "{}: cannot prepare its restricted output vocabulary ({e}); translating with the full vocabulary",
+                    model.display()
+                )),
+            ))
         }
     }
 }

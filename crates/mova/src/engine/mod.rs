@@ -52,7 +52,11 @@ pub trait Backend: Send + Sync {
     /// Translates one batch: the best hypothesis of each source, as tokens;
     /// `prefixes`, when given, has one entry per source. The error is the
     /// engine's message (the pipeline adds the model and the batch number).
-    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> std::result::Result<Vec<Vec<String>>, String>;
+    fn translate_batch(
+        &self,
+        sources: &[Vec<String>],
+        prefixes: Option<&[Vec<String>]>,
+    ) -> std::result::Result<Vec<Vec<String>>, String>;
 
     /// Batches that can run at the same time.
     fn replicas(&self) -> usize {

@@ -130,7 +130,11 @@ impl Backend for StandIn {
         Ok(pieces.join(" "))
     }
 
-    fn translate_batch(&self, sources: &[Vec<String>], prefixes: Option<&[Vec<String>]>) -> std::result::Result<Vec<Vec<String>>, String> {
+    fn translate_batch(
+        &self,
+        sources: &[Vec<String>],
+        prefixes: Option<&[Vec<String>]>,
+    ) -> std::result::Result<Vec<Vec<String>>, String> {
         self.batches.fetch_add(1, Ordering::SeqCst);
         self.seen.lock().unwrap_or_else(|p| p.into_inner()).extend(sources.iter().cloned());
         if !self.delay.is_zero() {
@@ -183,7 +187,10 @@ mod tests {
         assert_eq!(prefixed.tokens(Lang::Be).unwrap().target_prefix, t(&["<be>"]));
         assert_eq!(prefixed.translate_batch(&[t(&["x"])], Some(&[t(&["<be>"])])).unwrap(), vec![t(&["<be>", "x"])]);
         let failing = StandIn::new(Mode::Echo).failing_on("BOOM");
-        assert_eq!(failing.translate_batch(&[t(&["a"]), t(&["BOOM"])], None).unwrap_err(), "stand-in failure on `BOOM`");
+        assert_eq!(
+            failing.translate_batch(&[t(&["a"]), t(&["BOOM"])], None).unwrap_err(),
+            "stand-in failure on `BOOM`"
+        );
         assert_eq!((failing.batches(), failing.seen().len()), (1, 2));
     }
 }

@@ -40,7 +40,12 @@ pub fn fetch(url: &str, dest: &Path, size: Option<u64>, progress: &dyn Progress)
         .user_agent(concat!("mova/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let fail = |message: String| ModelsError::Download { url: url.to_string(), message, partial: dest.to_path_buf(), resumable: fs::metadata(dest).is_ok_and(|m| m.len() > 0) };
+    let fail = |message: String| ModelsError::Download {
+        url: url.to_string(),
+        message,
+        partial: dest.to_path_buf(),
+        resumable: fs::metadata(dest).is_ok_and(|m| m.len() > 0),
+    };
     let mut last_error = String::new();
     for attempt in 0..ATTEMPTS {
         if attempt > 0 {
@@ -76,10 +81,17 @@ pub fn fetch(url: &str, dest: &Path, size: Option<u64>, progress: &dyn Progress)
                 continue;
             }
         };
-        let length: Option<u64> = resp.headers().get("content-length").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
+        let length: Option<u64> =
+            resp.headers().get("content-length").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
         let start = if append { have } else { 0 };
         let total = length.map(|l| start + l).or(size);
-        let mut file = OpenOptions::new().create(true).write(true).append(append).truncate(!append).open(dest).map_err(|e| io(dest, e))?;
+        let mut file = OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(append)
+            .truncate(!append)
+            .open(dest)
+            .map_err(|e| io(dest, e))?;
         progress.start(dest.file_name().and_then(|n| n.to_str()).unwrap_or(""), total, start);
         let mut body = resp.into_body().into_reader();
         let mut buf = vec![0u8; 1 << 16];

@@ -20,7 +20,8 @@ use super::manifest::{FileRef, Manifest, Source};
 use super::{io, ModelsError, Result, SOURCE_NOTE};
 
 /// Quantizations CTranslate2's converters accept.
-pub const QUANTIZATIONS: [&str; 8] = ["int8", "int8_float16", "int8_float32", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"];
+pub const QUANTIZATIONS: [&str; 8] =
+    ["int8", "int8_float16", "int8_float32", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"];
 
 /// How to install.
 #[derive(Debug, Clone)]
@@ -62,7 +63,10 @@ pub struct Installed {
 pub fn install(m: &Manifest, o: &Options, progress: &dyn Progress, say: &mut dyn FnMut(&str)) -> Result<Installed> {
     let t = Instant::now();
     if !QUANTIZATIONS.contains(&o.quantization.as_str()) {
-        return Err(ModelsError::Tool { command: "--quantization".into(), message: format!("unknown quantization '{}'; one of {}", o.quantization, QUANTIZATIONS.join(", ")) });
+        return Err(ModelsError::Tool {
+            command: "--quantization".into(),
+            message: format!("unknown quantization '{}'; one of {}", o.quantization, QUANTIZATIONS.join(", ")),
+        });
     }
     let target = o.dir.join(&m.name);
     if target.join("model.bin").exists() && !o.force {
@@ -84,16 +88,35 @@ pub fn install(m: &Manifest, o: &Options, progress: &dyn Progress, say: &mut dyn
                 if let Some(mirror) = &o.mirror {
                     note.push(format!("Fetched from: {}", f.url_from(Some(mirror))));
                 }
-                note.push(format!("SHA-256: {hex} ({})", if known { "as the manifest gives it" } else { "computed at download: not published, nothing to check it against" }));
+                note.push(format!(
+                    "SHA-256: {hex} ({})",
+                    if known {
+                        "as the manifest gives it"
+                    } else {
+                        "computed at download: not published, nothing to check it against"
+                    }
+                ));
                 checksums.push((f.file_name().to_string(), hex, known));
             }
             let zip = partial.join("download").join(first.file_name());
             let release = partial.join("release");
             say(&format!("+ unzip {} -d {}", zip.display(), release.display()));
             // A zip that passed its checks but does not unpack is fetched anew next time.
-            let root = if o.dry_run { release.clone() } else { unzip(&zip, &release).map_err(|e| cleanup(&partial, true, e))? };
+            let root = if o.dry_run {
+                release.clone()
+            } else {
+                unzip(&zip, &release).map_err(|e| cleanup(&partial, true, e))?
+            };
             let converter = "ct2-opus-mt-converter";
-            let cmd = [o.venv.join("bin").join(converter).display().to_string(), "--model_dir".into(), root.display().to_string(), "--output_dir".into(), model_out.display().to_string(), "--quantization".into(), o.quantization.clone()];
+            let cmd = [
+                o.venv.join("bin").join(converter).display().to_string(),
+                "--model_dir".into(),
+                root.display().to_string(),
+                "--output_dir".into(),
+                model_out.display().to_string(),
+                "--quantization".into(),
+                o.quantization.clone(),
+            ];
             run_converter(&cmd, &[], &partial, &model_out, o, say)?;
             for name in copy {
                 let from = root.join(name);
@@ -104,16 +127,37 @@ pub fn install(m: &Manifest, o: &Options, progress: &dyn Progress, say: &mut dyn
                 match fs::copy(&from, model_out.join(name)) {
                     Ok(_) => {}
                     Err(_) if !name.ends_with(".spm") => {} // README.md, LICENSE: kept when the release has them
-                    Err(e) => return Err(cleanup(&partial, false, ModelsError::Archive { path: zip.clone(), message: format!("no {name} in the release ({e}); the tokenizer is needed to translate") })),
+                    Err(e) => {
+                        return Err(cleanup(
+                            &partial,
+                            false,
+                            ModelsError::Archive {
+                                path: zip.clone(),
+                                message: format!(
+                                    "no {name} in the release ({e}); the tokenizer is needed to translate"
+                                ),
+                            },
+                        ))
+                    }
                 }
             }
             converter
         }
         Source::HuggingFace { repo, copy_files, .. } => {
             let converter = "ct2-transformers-converter";
-            let mut cmd = vec![o.venv.join("bin").join(converter).display().to_string(), "--model".into(), repo.clone(), "--output_dir".into(), model_out.display().to_string(), "--quantization".into(), o.quantization.clone(), "--copy_files".into()];
+            let mut cmd = vec![
+                o.venv.join("bin").join(converter).display().to_string(),
+                "--model".into(),
+                repo.clone(),
+                "--output_dir".into(),
+                model_out.display().to_string(),
+                "--quantization".into(),
+                o.quantization.clone(),
+                "--copy_files".into(),
+            ];
             cmd.extend(copy_files.iter().cloned());
-            let env: Vec<(&str, String)> = o.mirror.iter().map(|m| ("HF_ENDPOINT", m.trim_end_matches('/').to_string())).collect();
+            let env: Vec<(&str, String)> =
+                o.mirror.iter().map(|m| ("HF_ENDPOINT", m.trim_end_matches('/').to_string())).collect();
             run_converter(&cmd, &env, &partial, &model_out, o, say)?;
             note.push(format!("Source: https://huggingface.co/{repo}"));
             if let Some(mirror) = &o.mirror {
@@ -126,13 +170,19 @@ pub fn install(m: &Manifest, o: &Options, progress: &dyn Progress, say: &mut dyn
     note.push(format!("Quantization: {}", o.quantization));
     note.push(format!("Licence: {}", m.licence));
     note.push(format!("Model card: {}", m.card));
-    note.push(format!("Installed: by `mova models get {}` on {}, in {:.1} s", m.name, today(), t.elapsed().as_secs_f64()));
+    note.push(format!(
+        "Installed: by `mova models get {}` on {}, in {:.1} s",
+        m.name,
+        today(),
+        t.elapsed().as_secs_f64()
+    ));
     say(&format!("+ write {}", model_out.join(SOURCE_NOTE).display()));
     say(&format!("+ mv {} {}", model_out.display(), target.display()));
     if o.dry_run {
         return Ok(Installed { path: target, seconds: 0.0, checksums });
     }
-    fs::write(model_out.join(SOURCE_NOTE), note.join("\n") + "\n").map_err(|e| cleanup(&partial, false, io(model_out.join(SOURCE_NOTE), e)))?;
+    fs::write(model_out.join(SOURCE_NOTE), note.join("\n") + "\n")
+        .map_err(|e| cleanup(&partial, false, io(model_out.join(SOURCE_NOTE), e)))?;
     check_converted(m, &model_out).map_err(|e| cleanup(&partial, false, e))?;
     if target.exists() {
         // --force: the old model goes only now, once the new one is whole.
@@ -150,7 +200,13 @@ fn ct2_version(m: &Manifest) -> String {
 
 /// Downloads `f` into `partial/download` and checks it; the SHA-256 and
 /// whether the manifest gave it. A mismatch removes `partial` whole.
-fn fetch_checked(f: &FileRef, partial: &Path, o: &Options, progress: &dyn Progress, say: &mut dyn FnMut(&str)) -> Result<(String, bool)> {
+fn fetch_checked(
+    f: &FileRef,
+    partial: &Path,
+    o: &Options,
+    progress: &dyn Progress,
+    say: &mut dyn FnMut(&str),
+) -> Result<(String, bool)> {
     let url = f.url_from(o.mirror.as_deref());
     let dest = partial.join("download").join(f.file_name());
     let size = f.size.map_or("size not published".to_string(), |s| format!("{s} bytes"));
@@ -164,12 +220,25 @@ fn fetch_checked(f: &FileRef, partial: &Path, o: &Options, progress: &dyn Progre
     download::fetch(&url, &dest, f.size, progress).map_err(|e| cleanup(partial, false, e))?;
     let got_size = fs::metadata(&dest).map_err(|e| io(&dest, e))?.len();
     if let Some(s) = f.size.filter(|s| *s != got_size) {
-        return Err(cleanup(partial, true, ModelsError::Checksum { path: dest, what: "size", expected: format!("{s} bytes"), got: format!("{got_size} bytes") }));
+        return Err(cleanup(
+            partial,
+            true,
+            ModelsError::Checksum {
+                path: dest,
+                what: "size",
+                expected: format!("{s} bytes"),
+                got: format!("{got_size} bytes"),
+            },
+        ));
     }
     say(&format!("+ sha256sum {}", dest.display()));
     let hex = download::sha256(&dest)?;
     match &f.sha256 {
-        Some(want) if !want.eq_ignore_ascii_case(&hex) => Err(cleanup(partial, true, ModelsError::Checksum { path: dest, what: "SHA-256", expected: want.to_lowercase(), got: hex })),
+        Some(want) if !want.eq_ignore_ascii_case(&hex) => Err(cleanup(
+            partial,
+            true,
+            ModelsError::Checksum { path: dest, what: "SHA-256", expected: want.to_lowercase(), got: hex },
+        )),
         Some(_) => Ok((hex, true)),
         None => {
             say(&format!("mova: warning: {}: no published SHA-256 to check it against; computed {hex} (recorded in {SOURCE_NOTE})", f.file_name()));
@@ -205,7 +274,9 @@ pub fn unzip(zip: &Path, into: &Path) -> Result<PathBuf> {
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|e| bad(format!("entry {i}: {e}")))?;
         // enclosed_name refuses absolute paths and `..`: nothing lands outside `into`.
-        let Some(rel) = entry.enclosed_name() else { return Err(bad(format!("entry '{}' points outside the archive", entry.name()))) };
+        let Some(rel) = entry.enclosed_name() else {
+            return Err(bad(format!("entry '{}' points outside the archive", entry.name())));
+        };
         let dest = into.join(&rel);
         if entry.is_dir() {
             fs::create_dir_all(&dest).map_err(|e| io(&dest, e))?;
@@ -220,7 +291,8 @@ pub fn unzip(zip: &Path, into: &Path) -> Result<PathBuf> {
     if into.join("decoder.yml").is_file() {
         return Ok(into.to_path_buf());
     }
-    let dirs: Vec<PathBuf> = fs::read_dir(into).map_err(|e| io(into, e))?.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let dirs: Vec<PathBuf> =
+        fs::read_dir(into).map_err(|e| io(into, e))?.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
     match dirs.as_slice() {
         [one] if one.join("decoder.yml").is_file() => Ok(one.clone()),
         _ => Err(bad("no decoder.yml in it: not a Marian (OPUS-MT) release".into())),
@@ -241,7 +313,12 @@ fn ensure_venv(m: &Manifest, o: &Options, say: &mut dyn FnMut(&str)) -> Result<(
             })?;
         }
     }
-    let mut cmd = vec![o.venv.join("bin").join("pip").display().to_string(), "install".into(), "--quiet".into(), "--disable-pip-version-check".into()];
+    let mut cmd = vec![
+        o.venv.join("bin").join("pip").display().to_string(),
+        "install".into(),
+        "--quiet".into(),
+        "--disable-pip-version-check".into(),
+    ];
     cmd.extend(m.pip.iter().cloned());
     if let Some(index) = &m.pip_extra_index {
         cmd.extend(["--extra-index-url".into(), index.clone()]);
@@ -255,7 +332,14 @@ fn ensure_venv(m: &Manifest, o: &Options, say: &mut dyn FnMut(&str)) -> Result<(
 
 /// Runs a converter into `out` (which must not exist yet); on failure removes
 /// what it made.
-fn run_converter(cmd: &[String], env: &[(&str, String)], partial: &Path, out: &Path, o: &Options, say: &mut dyn FnMut(&str)) -> Result<()> {
+fn run_converter(
+    cmd: &[String],
+    env: &[(&str, String)],
+    partial: &Path,
+    out: &Path,
+    o: &Options,
+    say: &mut dyn FnMut(&str),
+) -> Result<()> {
     say(&format!("+ {}{}", env.iter().map(|(k, v)| format!("{k}={v} ")).collect::<String>(), cmd.join(" ")));
     if o.dry_run {
         return Ok(());
@@ -267,7 +351,11 @@ fn run_converter(cmd: &[String], env: &[(&str, String)], partial: &Path, out: &P
 
 fn run(cmd: &[String], env: &[(&str, String)]) -> Result<String> {
     let shown = cmd.join(" ");
-    let out = Command::new(&cmd[0]).args(&cmd[1..]).envs(env.iter().map(|(k, v)| (*k, v.as_str()))).output().map_err(|e| ModelsError::Tool { command: shown.clone(), message: format!("cannot run it ({e})") })?;
+    let out = Command::new(&cmd[0])
+        .args(&cmd[1..])
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .output()
+        .map_err(|e| ModelsError::Tool { command: shown.clone(), message: format!("cannot run it ({e})") })?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         let tail: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -299,7 +387,8 @@ fn check_converted(m: &Manifest, dir: &Path) -> Result<()> {
 
 /// Today's date (UTC) as YYYY-MM-DD.
 fn today() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let days =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
     // Howard Hinnant's civil_from_days.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

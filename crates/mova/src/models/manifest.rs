@@ -111,7 +111,8 @@ pub struct Needs {
 }
 
 fn parse(origin: &Path, text: &str) -> Result<Manifest> {
-    let mut m: Manifest = serde_json::from_str(text).map_err(|e| ModelsError::Manifest { path: origin.to_path_buf(), message: e.to_string() })?;
+    let mut m: Manifest = serde_json::from_str(text)
+        .map_err(|e| ModelsError::Manifest { path: origin.to_path_buf(), message: e.to_string() })?;
     let bad = |message: String| ModelsError::Manifest { path: origin.to_path_buf(), message };
     if m.name.is_empty() || m.name.contains(['/', '\\']) || m.name.starts_with('.') || m.name.ends_with(".partial") {
         return Err(bad(format!("name '{}' is not a plain directory name", m.name)));
@@ -136,7 +137,8 @@ pub fn all() -> Result<Vec<Manifest>> {
     if let Some(dir) = std::env::var_os("MOVA_MODEL_MANIFESTS").filter(|d| !d.is_empty()) {
         let dir = PathBuf::from(dir);
         let entries = std::fs::read_dir(&dir).map_err(|e| super::io(&dir, e))?;
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+        let mut paths: Vec<PathBuf> =
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
         paths.sort();
         for p in paths {
             let text = std::fs::read_to_string(&p).map_err(|e| super::io(&p, e))?;
@@ -170,7 +172,12 @@ mod tests {
 
     #[test]
     fn mirror_keeps_the_file_name() {
-        let f = FileRef { url: "https://a.example/x/y/m+bt_2022.zip".into(), size: None, sha256: None, note: String::new() };
+        let f = FileRef {
+            url: "https://a.example/x/y/m+bt_2022.zip".into(),
+            size: None,
+            sha256: None,
+            note: String::new(),
+        };
         assert_eq!(f.url_from(Some("http://127.0.0.1:8000/")), "http://127.0.0.1:8000/m+bt_2022.zip");
         assert_eq!(f.url_from(None), f.url);
     }

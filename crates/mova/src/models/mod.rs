@@ -40,7 +40,10 @@ pub enum ModelsError {
     NotInstalled { name: String, dir: PathBuf, command: String },
 
     /// The model is installed already.
-    #[error("{}: model already installed; use it with --model {name}, or pass --force to install it again", shown(path))]
+    #[error(
+        "{}: model already installed; use it with --model {name}, or pass --force to install it again",
+        shown(path)
+    )]
     AlreadyInstalled { name: String, path: PathBuf },
 
     /// A download that failed (after its retries, when it was worth retrying).
@@ -87,9 +90,16 @@ pub fn install_command(name: &str) -> String {
 
 /// A model given by name or directory → the model, inspected: a bare name is an
 /// installed model (`opus-mt-zle` → `$MOVA_MODELS/opus-mt-zle`).
-pub fn inspect(spec: &Path, family: Option<crate::family::Family>, tokenizer: Option<&Path>) -> crate::Result<crate::model::ModelDir> {
+pub fn inspect(
+    spec: &Path,
+    family: Option<crate::family::Family>,
+    tokenizer: Option<&Path>,
+) -> crate::Result<crate::model::ModelDir> {
     let dir = resolve(spec).map_err(|e| match e {
-        ModelsError::NotInstalled { dir, command, .. } => crate::Error::model(spec, format!("model not installed (looked in {}); install it with `{command}`", shown(&dir))),
+        ModelsError::NotInstalled { dir, command, .. } => crate::Error::model(
+            spec,
+            format!("model not installed (looked in {}); install it with `{command}`", shown(&dir)),
+        ),
         e => crate::Error::model(spec, e.to_string()),
     })?;
     crate::model::ModelDir::inspect(&dir, family, tokenizer)
@@ -179,16 +189,29 @@ pub fn installed(dir: &Path) -> Result<(Vec<Installed>, Vec<Unfinished>)> {
 fn describe(name: &str, path: &Path) -> Installed {
     let note = fs::read_to_string(path.join(SOURCE_NOTE)).unwrap_or_default();
     let field = |key: &str| {
-        note.lines().find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix(':'))).map(|v| v.trim().to_string()).unwrap_or_else(|| "?".into())
+        note.lines()
+            .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix(':')))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| "?".into())
     };
     let (family, targets) = match crate::model::ModelDir::inspect(path, None, None) {
         Ok(m) => {
-            let targets = crate::Lang::ALL.iter().filter(|l| m.check_target(**l).is_ok()).map(|l| l.to_string()).collect();
+            let targets =
+                crate::Lang::ALL.iter().filter(|l| m.check_target(**l).is_ok()).map(|l| l.to_string()).collect();
             (m.family.to_string(), targets)
         }
         Err(_) => ("?".into(), Vec::new()),
     };
-    Installed { name: name.to_string(), path: path.to_path_buf(), family, targets, quantization: field("Quantization"), bytes: dir_size(path), source: field("Source"), licence: field("Licence") }
+    Installed {
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        family,
+        targets,
+        quantization: field("Quantization"),
+        bytes: dir_size(path),
+        source: field("Source"),
+        licence: field("Licence"),
+    }
 }
 
 /// The note `mova models get` writes beside each model: `Key: value` lines.

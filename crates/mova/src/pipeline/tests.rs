@@ -62,7 +62,10 @@ fn output_must_start_with_its_forced_language_token() {
     let ru = t(&["rus_Cyrl"]);
     assert_eq!(wrong_start(Some(&ru), &t(&["rus_Cyrl", "▁Минск"])), None);
     assert_eq!(wrong_start(None, &t(&["eng_Latn"])), None);
-    assert_eq!(wrong_start(Some(&ru), &t(&["eng_Latn", "▁Минск"])).unwrap(), "the output starts with eng_Latn instead of the forced rus_Cyrl; translate with the full output vocabulary");
+    assert_eq!(
+        wrong_start(Some(&ru), &t(&["eng_Latn", "▁Минск"])).unwrap(),
+        "the output starts with eng_Latn instead of the forced rus_Cyrl; translate with the full output vocabulary"
+    );
     assert!(wrong_start(Some(&ru), &[]).unwrap().contains("starts with nothing"));
 }
 
@@ -72,11 +75,19 @@ fn order_is_kept_across_chunks_batches_and_replicas() {
     // Russian and Belarusian requests share them.
     let engine = Arc::new(StandIn::new(Mode::Reverse).replicas(3).forced_prefix().delay(Duration::from_millis(1)));
     let t = translator(&engine, &[Lang::Ru, Lang::Be]).build().unwrap();
-    let docs = articles(30, |i| format!("Article {i} opens here. It has {} words in all.\n\nA second paragraph of article {i}.", i * 7));
-    let want: Vec<String> = docs.iter().map(|d| d.texts()[0].unit_texts().map(|u| expect(&engine, u)).collect::<Vec<_>>().join("\n\n")).collect();
+    let docs = articles(30, |i| {
+        format!("Article {i} opens here. It has {} words in all.\n\nA second paragraph of article {i}.", i * 7)
+    });
+    let want: Vec<String> = docs
+        .iter()
+        .map(|d| d.texts()[0].unit_texts().map(|u| expect(&engine, u)).collect::<Vec<_>>().join("\n\n"))
+        .collect();
     let (stats, got) = run(&t, docs);
     let stats = stats.unwrap();
-    assert_eq!(got.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(), (0..30).map(|i| format!("a{i}")).collect::<Vec<_>>());
+    assert_eq!(
+        got.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        (0..30).map(|i| format!("a{i}")).collect::<Vec<_>>()
+    );
     for ((_, tr), want) in got.iter().zip(&want) {
         assert_eq!(tr.iter().map(|t| t.lang).collect::<Vec<_>>(), [Lang::Ru, Lang::Be]);
         assert_eq!(&text(&tr[0]), want);
@@ -103,7 +114,10 @@ fn a_sentence_is_translated_once_per_target_however_often_it_repeats() {
     assert_eq!(stats.translated, 12);
     assert!(stats.reused > 0, "{stats:?}");
     for (i, (_, tr)) in got.iter().enumerate() {
-        assert_eq!(text(&tr[1]), format!("THE WIRE STORY REPEATS. OUTLET {} ADDS THIS. THE WIRE STORY REPEATS.", i % 5));
+        assert_eq!(
+            text(&tr[1]),
+            format!("THE WIRE STORY REPEATS. OUTLET {} ADDS THIS. THE WIRE STORY REPEATS.", i % 5)
+        );
     }
 }
 
@@ -133,11 +147,16 @@ fn a_second_run_is_answered_from_the_cache() {
 fn a_failing_batch_stops_the_run_with_its_number_and_the_engine_message() {
     let engine = Arc::new(StandIn::new(Mode::Upper).failing_on("BOOM"));
     let t = translator(&engine, &[Lang::Ru]).build().unwrap();
-    let docs = articles(20, |i| if i == 12 { "This one goes BOOM now.".to_string() } else { format!("Article {i} is fine.") });
+    let docs =
+        articles(20, |i| if i == 12 { "This one goes BOOM now.".to_string() } else { format!("Article {i} is fine.") });
     let (result, got) = run(&t, docs);
     let e = result.unwrap_err();
     assert!(matches!(&e, Error::Engine { batch, .. } if *batch > 0), "{e:?}");
-    assert!(e.to_string().starts_with("stand-in:upper: translation failed in batch ") && e.to_string().ends_with(": stand-in failure on `BOOM`"), "{e}");
+    assert!(
+        e.to_string().starts_with("stand-in:upper: translation failed in batch ")
+            && e.to_string().ends_with(": stand-in failure on `BOOM`"),
+        "{e}"
+    );
     // Documents before the failing one may be given out; it and later ones never.
     assert!(got.len() <= 12, "{} documents given out", got.len());
     // The translator is not spent: the next run goes through.

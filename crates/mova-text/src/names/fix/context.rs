@@ -43,7 +43,13 @@ fn case_named(name: &str) -> Option<Cases> {
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Tables { prepositions: Default::default(), titles: Default::default(), verbs: Default::default(), free: Default::default(), english: HashMap::new() };
+        let mut t = Tables {
+            prepositions: Default::default(),
+            titles: Default::default(),
+            verbs: Default::default(),
+            free: Default::default(),
+            english: HashMap::new(),
+        };
         let mut section = "";
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or_default().trim();
@@ -94,7 +100,9 @@ fn tables() -> &'static Tables {
 /// only spaces separate it from the name.
 fn previous_word(before: &str) -> Option<&str> {
     let trimmed = before.strip_suffix([' ', '\u{a0}'])?;
-    let start = trimmed.rfind(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    let start = trimmed
+        .rfind(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
     let w = &trimmed[start..];
     (!w.is_empty()).then_some(w)
 }
@@ -158,15 +166,51 @@ fn cases_before_at(before: &str, lang: Lang, depth: usize) -> Option<(Cases, boo
     // Plural dative, instrumental and locative nouns take no genitive name
     // after them as often as an addressee or a subject follows them.
     let plural = ["ам", "ям", "ами", "ями", "ах", "ях", "амі", "ямі"].iter().any(|e| low.ends_with(e));
-    let noun = abbreviation || word.starts_with(char::is_lowercase) && low.chars().count() >= 3 && !plural && !CATEGORY.contains(&low.as_str());
+    let noun = abbreviation
+        || word.starts_with(char::is_lowercase)
+            && low.chars().count() >= 3
+            && !plural
+            && !CATEGORY.contains(&low.as_str());
     noun.then_some((bit(Case::Gen), false))
 }
 
 /// Nouns a name stands beside in apposition ("город Минск", "кампанія
 /// Белавія"): they say nothing of its case.
 const CATEGORY: [&str; 34] = [
-    "город", "города", "городе", "городом", "страна", "страны", "стране", "река", "реки", "озеро", "область", "области", "район", "района", "улица", "улице", "компания", "компании",
-    "горад", "горада", "горадзе", "краіна", "краіны", "рака", "возера", "вобласць", "вобласці", "раён", "раёна", "вуліца", "кампанія", "кампаніі", "партыя", "газета",
+    "город",
+    "города",
+    "городе",
+    "городом",
+    "страна",
+    "страны",
+    "стране",
+    "река",
+    "реки",
+    "озеро",
+    "область",
+    "области",
+    "район",
+    "района",
+    "улица",
+    "улице",
+    "компания",
+    "компании",
+    "горад",
+    "горада",
+    "горадзе",
+    "краіна",
+    "краіны",
+    "рака",
+    "возера",
+    "вобласць",
+    "вобласці",
+    "раён",
+    "раёна",
+    "вуліца",
+    "кампанія",
+    "кампаніі",
+    "партыя",
+    "газета",
 ];
 
 /// The cases an adjective or pronoun ending stands for (any gender), or
@@ -176,13 +220,41 @@ fn adjective_cases(w: &str, lang: Lang) -> Option<Cases> {
     let set = |cs: &[Case]| cs.iter().fold(0, |a, c| a | bit(*c));
     let table: &[(&str, &[Case])] = match lang {
         Lang::Ru => &[
-            ("ая", &[Nom]), ("яя", &[Nom]), ("ую", &[Acc]), ("юю", &[Acc]), ("всю", &[Acc]), ("ой", &[Gen, Dat, Ins, Loc]), ("ей", &[Gen, Dat, Ins, Loc]),
-            ("ого", &[Gen, Acc]), ("его", &[Gen, Acc]), ("ому", &[Dat]), ("ему", &[Dat]), ("ым", &[Ins]), ("ый", &[Nom, Acc]), ("ий", &[Nom, Acc]),
-            ("ое", &[Nom, Acc]), ("ее", &[Nom, Acc]), ("ых", &[Gen, Acc, Loc]), ("их", &[Gen, Acc, Loc]),
+            ("ая", &[Nom]),
+            ("яя", &[Nom]),
+            ("ую", &[Acc]),
+            ("юю", &[Acc]),
+            ("всю", &[Acc]),
+            ("ой", &[Gen, Dat, Ins, Loc]),
+            ("ей", &[Gen, Dat, Ins, Loc]),
+            ("ого", &[Gen, Acc]),
+            ("его", &[Gen, Acc]),
+            ("ому", &[Dat]),
+            ("ему", &[Dat]),
+            ("ым", &[Ins]),
+            ("ый", &[Nom, Acc]),
+            ("ий", &[Nom, Acc]),
+            ("ое", &[Nom, Acc]),
+            ("ее", &[Nom, Acc]),
+            ("ых", &[Gen, Acc, Loc]),
+            ("их", &[Gen, Acc, Loc]),
         ],
         Lang::Be => &[
-            ("ая", &[Nom]), ("яя", &[Nom]), ("ую", &[Acc]), ("юю", &[Acc]), ("ўсю", &[Acc]), ("усю", &[Acc]), ("ай", &[Gen, Dat, Ins, Loc]), ("яй", &[Gen, Dat, Ins, Loc]),
-            ("ага", &[Gen, Acc]), ("яга", &[Gen, Acc]), ("аму", &[Dat]), ("яму", &[Dat]), ("ае", &[Nom, Acc]), ("ых", &[Gen, Acc, Loc]), ("іх", &[Gen, Acc, Loc]),
+            ("ая", &[Nom]),
+            ("яя", &[Nom]),
+            ("ую", &[Acc]),
+            ("юю", &[Acc]),
+            ("ўсю", &[Acc]),
+            ("усю", &[Acc]),
+            ("ай", &[Gen, Dat, Ins, Loc]),
+            ("яй", &[Gen, Dat, Ins, Loc]),
+            ("ага", &[Gen, Acc]),
+            ("яга", &[Gen, Acc]),
+            ("аму", &[Dat]),
+            ("яму", &[Dat]),
+            ("ае", &[Nom, Acc]),
+            ("ых", &[Gen, Acc, Loc]),
+            ("іх", &[Gen, Acc, Loc]),
         ],
     };
     // Short words (мой, чей, яго) are pronouns the free list has or nouns.
@@ -196,8 +268,14 @@ fn adjective_cases(w: &str, lang: Lang) -> Option<Cases> {
 /// in -сть and -ием end like verbs only by chance.
 fn verb_like(w: &str, lang: Lang) -> bool {
     let ends: &[&str] = match lang {
-        Lang::Ru => &["ть", "ться", "ти", "чь", "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ёт", "ит", "ут", "ют", "ат", "ят", "ется", "ится", "ются", "ятся", "ете", "ите", "ешь", "ишь", "ем", "им"],
-        Lang::Be => &["ць", "цца", "ці", "чы", "ў", "л", "ла", "ло", "лі", "лася", "ліся", "уе", "ае", "яе", "юе", "іць", "аць", "уць", "юць", "яць", "ыць", "ецца", "іцца", "ем", "ім", "еце", "іце"],
+        Lang::Ru => &[
+            "ть", "ться", "ти", "чь", "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ёт", "ит", "ут",
+            "ют", "ат", "ят", "ется", "ится", "ются", "ятся", "ете", "ите", "ешь", "ишь", "ем", "им",
+        ],
+        Lang::Be => &[
+            "ць", "цца", "ці", "чы", "ў", "л", "ла", "ло", "лі", "лася", "ліся", "уе", "ае", "яе", "юе", "іць", "аць",
+            "уць", "юць", "яць", "ыць", "ецца", "іцца", "ем", "ім", "еце", "іце",
+        ],
     };
     ends.iter().any(|e| w.ends_with(e)) && !["сть", "ием", "сць", "ццё"].iter().any(|e| w.ends_with(e))
 }
@@ -249,12 +327,23 @@ pub(super) fn english_hint(source: &str, range: std::ops::Range<usize>) -> Optio
         if low == "to" && english_word_before(rest).is_some_and(|(_, w)| w.eq_ignore_ascii_case("according")) {
             return Some(bit(Case::Gen));
         }
-        let lists = [("locative", Case::Loc), ("directional", Case::Acc), ("genitive", Case::Gen), ("instrumental", Case::Ins), ("dative", Case::Dat), ("nominative", Case::Nom), ("accusative", Case::Acc)];
+        let lists = [
+            ("locative", Case::Loc),
+            ("directional", Case::Acc),
+            ("genitive", Case::Gen),
+            ("instrumental", Case::Ins),
+            ("dative", Case::Dat),
+            ("nominative", Case::Nom),
+            ("accusative", Case::Acc),
+        ];
         if let Some((_, c)) = lists.into_iter().find(|(list, _)| english(list, &low)) {
             return Some(bit(c));
         }
         // A past participle after a determiner is an adjective ("the embattled").
-        let verb = low.len() > 4 && low.ends_with("ed") && word.starts_with(char::is_lowercase) && !english_word_before(rest).is_some_and(|(_, w)| english("determiners", &w.to_lowercase()));
+        let verb = low.len() > 4
+            && low.ends_with("ed")
+            && word.starts_with(char::is_lowercase)
+            && !english_word_before(rest).is_some_and(|(_, w)| english("determiners", &w.to_lowercase()));
         return verb.then_some(bit(Case::Acc));
     }
     None

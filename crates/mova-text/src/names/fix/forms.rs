@@ -12,11 +12,11 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+use super::super::derive::{letters_to_be, Deriver};
 use super::super::inflect::{self, Role, CASES};
 use super::super::{Entity, Kind, Mention, Part};
 use super::cases::{bit, Cases, ALL};
 use crate::lang::Lang;
-use super::super::derive::{letters_to_be, Deriver};
 use crate::translit::{Registry, Reverser};
 
 /// Where a form of a name comes from.
@@ -95,7 +95,9 @@ fn phrase(e: &Entity, words: &[&str], other: &[&str], lang: Lang) -> bool {
     let ok = |ws: &[&str], l: Lang| {
         // Plural names (Соединённые Штаты) are left to whole matches.
         let singular = |w: &&str| !["ые", "ие", "ыя", "ія"].iter().any(|p| w.ends_with(p));
-        ws.len() >= 2 && ws[0].starts_with(char::is_uppercase) && ws[..ws.len() - 1].iter().all(|w| singular(w) && inflect::adjective_forms(w, l).is_some())
+        ws.len() >= 2
+            && ws[0].starts_with(char::is_uppercase)
+            && ws[..ws.len() - 1].iter().all(|w| singular(w) && inflect::adjective_forms(w, l).is_some())
     };
     e.kind != Kind::Person && ok(words, lang) && (other.len() != words.len() || ok(other, self::other(lang)))
 }
@@ -150,7 +152,11 @@ impl Renderings {
             // The other language's name of another number of words
             // (Евросоюз for Еўрапейскі саюз), in each of its case forms.
             if by_words && e.kind != Kind::Person && e.derived.is_none() && !others.is_empty() && others.len() != n {
-                let declined: Vec<[String; 6]> = others.iter().enumerate().map(|(k, w)| word_forms(e, m.part, w, k, others.len(), other(lang))).collect();
+                let declined: Vec<[String; 6]> = others
+                    .iter()
+                    .enumerate()
+                    .map(|(k, w)| word_forms(e, m.part, w, k, others.len(), other(lang)))
+                    .collect();
                 for c in 0..6 {
                     let phrase = declined.iter().map(|f| f[c].as_str()).collect::<Vec<_>>().join(" ");
                     if !r.wholes.iter().any(|(w, _)| *w == phrase) {
@@ -245,7 +251,11 @@ impl Renderings {
 /// noun declines. Empty for any other name.
 fn head_noun_forms(e: &Entity, words: &[&str], lang: Lang) -> Vec<[String; 6]> {
     let head = words.first().is_some_and(|w| w.starts_with(char::is_lowercase));
-    if e.kind == Kind::Person || words.len() < 2 || !head || !words[1..].iter().all(|w| w.starts_with(char::is_uppercase)) {
+    if e.kind == Kind::Person
+        || words.len() < 2
+        || !head
+        || !words[1..].iter().all(|w| w.starts_with(char::is_uppercase))
+    {
         return Vec::new();
     }
     let place = Role { gender: super::super::Gender::Unknown, person: false, surname: false };
@@ -292,7 +302,15 @@ fn transliterations(word: &str, lang: Lang) -> Vec<String> {
     // Литуания, declined Литуании).
     let more: Vec<String> = found
         .iter()
-        .filter_map(|c| if c.ends_with('л') { Some(format!("{c}ь")) } else { c.strip_suffix("иа").map(|s| format!("{s}ия")).or_else(|| c.strip_suffix("іа").map(|s| format!("{s}ія"))) })
+        .filter_map(|c| {
+            if c.ends_with('л') {
+                Some(format!("{c}ь"))
+            } else {
+                c.strip_suffix("иа")
+                    .map(|s| format!("{s}ия"))
+                    .or_else(|| c.strip_suffix("іа").map(|s| format!("{s}ія")))
+            }
+        })
         .collect();
     found.extend(more);
     found.dedup();

@@ -33,7 +33,9 @@ pub(super) fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang
         // The last letter keeps the case; а for о at the end of the
         // nominative is the other language's ending (Помпеа, Цапкало).
         let base = hits.iter().all(|h| h.cases & NOM != 0);
-        if fl != last && !(base && matches!((fl, last), ('а', 'о') | ('о', 'а'))) || f0 != first && confusable_distance(&f0.to_string(), &first.to_string()) != 1 {
+        if fl != last && !(base && matches!((fl, last), ('а', 'о') | ('о', 'а')))
+            || f0 != first && confusable_distance(&f0.to_string(), &first.to_string()) != 1
+        {
             continue;
         }
         let mut d = confusable_distance(form, low);
@@ -48,7 +50,10 @@ pub(super) fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang
             return None;
         }
         match best {
-            Some((b, bh)) if d == b => tie |= bh.iter().map(|h| h.mention).collect::<HashSet<_>>() != hits.iter().map(|h| h.mention).collect::<HashSet<_>>(),
+            Some((b, bh)) if d == b => {
+                tie |= bh.iter().map(|h| h.mention).collect::<HashSet<_>>()
+                    != hits.iter().map(|h| h.mention).collect::<HashSet<_>>()
+            }
             Some((b, _)) if d > b => {}
             _ => {
                 best = Some((d, hits));
@@ -57,14 +62,17 @@ pub(super) fn near_miss(low: &str, r: &Renderings, known: &HashSet<String>, lang
         }
     }
     let (_, hits) = best.filter(|_| !tie)?;
-    let hits: Vec<Hit> = hits.iter().filter(|h| !r.derived[h.mention]).map(|h| Hit { origin: Origin::NearMiss, ..*h }).collect();
+    let hits: Vec<Hit> =
+        hits.iter().filter(|h| !r.derived[h.mention]).map(|h| Hit { origin: Origin::NearMiss, ..*h }).collect();
     (!hits.is_empty()).then_some(hits)
 }
 
 /// Case endings a stem may take in forms the paradigms do not know (Канадзе
 /// after the stem канад-): a word of the stem with one of them is left alone.
 pub(super) const CASE_ENDINGS: [&str; 53] = [
-    "", "й", "а", "я", "у", "ю", "е", "и", "і", "ы", "о", "ой", "ей", "ом", "ем", "ым", "им", "ам", "ям", "ах", "ях", "ую", "ая", "ою", "ею", "ии", "ія", "ыя", "ые", "ие", "ых", "их", "ого", "его", "ому", "ему", "ага", "аму", "яму", "ями", "ами", "ыми", "ими", "імі", "ыі", "ці", "дзе", "це", "зе", "се", "цы", "ай", "яй",
+    "", "й", "а", "я", "у", "ю", "е", "и", "і", "ы", "о", "ой", "ей", "ом", "ем", "ым", "им", "ам", "ям", "ах", "ях",
+    "ую", "ая", "ою", "ею", "ии", "ія", "ыя", "ые", "ие", "ых", "их", "ого", "его", "ому", "ему", "ага", "аму", "яму",
+    "ями", "ами", "ыми", "ими", "імі", "ыі", "ці", "дзе", "це", "зе", "се", "цы", "ай", "яй",
 ];
 
 /// Letters a model confuses in names: vowels, and consonants that differ in
@@ -75,11 +83,25 @@ const CONFUSABLE: [&str; 11] = ["аоэеёяиіыуює", "вўуф", "тцд"
 /// vowels, soft signs, apostrophes, й and a doubled letter inserted or
 /// deleted; anything else costs 9.
 fn confusable_distance(a: &str, b: &str) -> usize {
-    let swap = |x: char, y: char| if x == y { 0 } else if CONFUSABLE.iter().any(|c| c.contains(x) && c.contains(y)) { 1 } else { 9 };
+    let swap = |x: char, y: char| {
+        if x == y {
+            0
+        } else if CONFUSABLE.iter().any(|c| c.contains(x) && c.contains(y)) {
+            1
+        } else {
+            9
+        }
+    };
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     // Inserting s[i]: cheap for a vowel, a sign, or a letter doubled.
-    let gap = |s: &[char], i: usize| if "аоэеёяиіыуюь'’ʼй".contains(s[i]) || i > 0 && s[i - 1] == s[i] { 1 } else { 9 };
+    let gap = |s: &[char], i: usize| {
+        if "аоэеёяиіыуюь'’ʼй".contains(s[i]) || i > 0 && s[i - 1] == s[i] {
+            1
+        } else {
+            9
+        }
+    };
     let mut row: Vec<usize> = vec![0; b.len() + 1];
     for j in 0..b.len() {
         row[j + 1] = row[j] + gap(&b, j);
@@ -100,6 +122,6 @@ fn confusable_distance(a: &str, b: &str) -> usize {
 /// vowels written as akanne and yakanne write them (э, о → а; е, ё → я): a
 /// case form with the stress moved.
 fn alternation(form: &str, word: &str) -> bool {
-    form.chars().count() == word.chars().count() && form.chars().zip(word.chars()).all(|(f, w)| f == w || matches!((f, w), ('э' | 'о', 'а') | ('е' | 'ё', 'я')))
+    form.chars().count() == word.chars().count()
+        && form.chars().zip(word.chars()).all(|(f, w)| f == w || matches!((f, w), ('э' | 'о', 'а') | ('е' | 'ё', 'я')))
 }
-

@@ -107,8 +107,11 @@ pub(super) fn cyrillic_key(word: &str) -> String {
 /// consonant.
 pub(super) fn sounds_like(words: &str, spelling: &str) -> bool {
     let key = cyrillic_key(words);
-    let starts_vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyаеёиоуыэюяіАЕЁИОУЫЭЮЯІ".contains(c.to_ascii_lowercase()));
-    key.len() >= 2 && key == english_key(spelling) && starts_vowel(words.chars().next()) == starts_vowel(spelling.chars().next())
+    let starts_vowel =
+        |c: Option<char>| c.is_some_and(|c| "aeiouyаеёиоуыэюяіАЕЁИОУЫЭЮЯІ".contains(c.to_ascii_lowercase()));
+    key.len() >= 2
+        && key == english_key(spelling)
+        && starts_vowel(words.chars().next()) == starts_vowel(spelling.chars().next())
 }
 
 #[cfg(test)]
@@ -136,7 +139,8 @@ mod tests {
         ] {
             assert!(sounds_like(cyr, en), "{cyr} {} ≠ {en} {}", cyrillic_key(cyr), english_key(en));
         }
-        for (cyr, en) in [("Рада", "Russia"), ("Минск", "Moscow"), ("Германия", "Japan"), ("Ира", "Ira")] {
+        for (cyr, en) in [("Рада", "Russia"), ("Минск", "Moscow"), ("Германия", "Japan"), ("Ира", "Ira")]
+        {
             assert!(!sounds_like(cyr, en), "{cyr} ~ {en}");
         }
     }

@@ -14,10 +14,19 @@ fn all(w: &str, lang: Lang, r: Role) -> String {
 fn russian_paradigms() {
     let m = person(Gender::Male, true);
     let f = person(Gender::Female, true);
-    assert_eq!(all("Тихановская", Lang::Ru, f), "Тихановская Тихановской Тихановской Тихановскую Тихановской Тихановской");
-    assert_eq!(all("Тихановский", Lang::Ru, m), "Тихановский Тихановского Тихановскому Тихановского Тихановским Тихановском");
+    assert_eq!(
+        all("Тихановская", Lang::Ru, f),
+        "Тихановская Тихановской Тихановской Тихановскую Тихановской Тихановской"
+    );
+    assert_eq!(
+        all("Тихановский", Lang::Ru, m),
+        "Тихановский Тихановского Тихановскому Тихановского Тихановским Тихановском"
+    );
     assert_eq!(all("Навальный", Lang::Ru, m), "Навальный Навального Навальному Навального Навальным Навальном");
-    assert_eq!(all("Колесникова", Lang::Ru, f), "Колесникова Колесниковой Колесниковой Колесникову Колесниковой Колесниковой");
+    assert_eq!(
+        all("Колесникова", Lang::Ru, f),
+        "Колесникова Колесниковой Колесниковой Колесникову Колесниковой Колесниковой"
+    );
     assert_eq!(all("Путин", Lang::Ru, m), "Путин Путина Путину Путина Путиным Путине");
     assert_eq!(all("Статкевич", Lang::Ru, m), "Статкевич Статкевича Статкевичу Статкевича Статкевичем Статкевиче");
     assert_eq!(all("Лукашенко", Lang::Ru, m), "Лукашенко Лукашенко Лукашенко Лукашенко Лукашенко Лукашенко");
@@ -44,10 +53,19 @@ fn russian_paradigms() {
 fn belarusian_paradigms() {
     let m = person(Gender::Male, true);
     let f = person(Gender::Female, true);
-    assert_eq!(all("Ціханоўская", Lang::Be, f), "Ціханоўская Ціханоўскай Ціханоўскай Ціханоўскую Ціханоўскай Ціханоўскай");
-    assert_eq!(all("Ціханоўскі", Lang::Be, m), "Ціханоўскі Ціханоўскага Ціханоўскаму Ціханоўскага Ціханоўскім Ціханоўскім");
+    assert_eq!(
+        all("Ціханоўская", Lang::Be, f),
+        "Ціханоўская Ціханоўскай Ціханоўскай Ціханоўскую Ціханоўскай Ціханоўскай"
+    );
+    assert_eq!(
+        all("Ціханоўскі", Lang::Be, m),
+        "Ціханоўскі Ціханоўскага Ціханоўскаму Ціханоўскага Ціханоўскім Ціханоўскім"
+    );
     assert_eq!(all("Лукашэнка", Lang::Be, m), "Лукашэнка Лукашэнкі Лукашэнку Лукашэнку Лукашэнкам Лукашэнку");
-    assert_eq!(all("Калеснікава", Lang::Be, f), "Калеснікава Калеснікавай Калеснікавай Калеснікаву Калеснікавай Калеснікавай");
+    assert_eq!(
+        all("Калеснікава", Lang::Be, f),
+        "Калеснікава Калеснікавай Калеснікавай Калеснікаву Калеснікавай Калеснікавай"
+    );
     assert_eq!(all("Пяскоў", Lang::Be, m), "Пяскоў Пяскова Пяскову Пяскова Пясковым Пяскове");
     assert_eq!(all("Пуцін", Lang::Be, m), "Пуцін Пуціна Пуціну Пуціна Пуціным Пуціну");
     assert_eq!(all("Статкевіч", Lang::Be, m), "Статкевіч Статкевіча Статкевічу Статкевіча Статкевічам Статкевічу");
@@ -93,5 +111,6 @@ fn irregular_words_take_their_listed_forms() {
     // Every data line is read: seven columns, a known language.
     let lines = IRREGULAR.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
     assert!(lines.clone().count() >= 2);
-    assert!(lines.into_iter().all(|l| l.split('\t').count() == 7 && irregular(l.split('\t').nth(1).unwrap(), if l.starts_with("ru") { Lang::Ru } else { Lang::Be }).is_some()));
+    assert!(lines.into_iter().all(|l| l.split('\t').count() == 7
+        && irregular(l.split('\t').nth(1).unwrap(), if l.starts_with("ru") { Lang::Ru } else { Lang::Be }).is_some()));
 }
