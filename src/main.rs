@@ -26,6 +26,7 @@ fn cli_hint(e: &mova::Error) -> &'static str {
     match e {
         mova::Error::UnsupportedInput { .. } => " (or use --format with `-` for stdin)",
         mova::Error::OutputIsInput { .. } => "; choose another --out",
+        mova::Error::Tokenizer { .. } => " (--tokenizer FILE)",
         _ => "",
     }
 }

@@ -281,7 +281,7 @@ fn error_missing_tokenizer() {
     fails_cleanly(&[article().as_os_str(), os("--model"), m.as_os_str()], "no SentencePiece model");
     fails_cleanly(
         &[article().as_os_str(), os("--model"), m.as_os_str(), os("--tokenizer"), os("/no/such.spm")],
-        "/no/such.spm: --tokenizer file does not exist",
+        "/no/such.spm: no such tokenizer file (--tokenizer FILE)",
     );
 }
 

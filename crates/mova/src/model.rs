@@ -66,14 +66,14 @@ impl ModelDir {
     /// Inspects the directory `path` (a model given by name: [`crate::models::inspect`]).
     /// `family` and `tokenizer` override what is detected.
     pub fn inspect(path: &Path, family: Option<Family>, tokenizer: Option<&Path>) -> Result<ModelDir> {
-        let hint = "install one by name with `mova models get opus-mt-zle` (see `mova models`) or pass --model DIR";
+        let hint = "install one by name with `mova models get opus-mt-zle` (see `mova models`) or give a CTranslate2 model directory";
         if !path.exists() {
             return Err(Error::model(path, format!("model directory does not exist; {hint}")));
         }
         if !path.is_dir() {
             return Err(Error::model(
                 path,
-                format!("not a directory; --model takes a CTranslate2 model directory; {hint}"),
+                format!("not a directory; a model is a CTranslate2 model directory; {hint}"),
             ));
         }
         fs::read_dir(path).map_err(|e| Error::model(path, format!("cannot read the model directory: {e}")))?;
@@ -90,10 +90,7 @@ impl ModelDir {
         let (source_spm, target_spm) = match tokenizer {
             Some(t) if t.is_file() => (t.to_path_buf(), t.to_path_buf()),
             Some(t) => {
-                return Err(Error::Tokenizer {
-                    path: t.to_path_buf(),
-                    problem: "--tokenizer file does not exist".into(),
-                })
+                return Err(Error::Tokenizer { path: t.to_path_buf(), problem: "no such tokenizer file".into() })
             }
             None => find_tokenizers(path)?,
         };
@@ -239,7 +236,7 @@ fn find_tokenizers(dir: &Path) -> Result<(PathBuf, PathBuf)> {
     Err(Error::Tokenizer {
         path: dir.to_path_buf(),
         problem: format!(
-            "no SentencePiece model ({}) here or in the parent directory; pass --tokenizer FILE",
+            "no SentencePiece model ({}) here or in the parent directory; give the tokenizer file",
             TOKENIZER_NAMES.join(", ")
         ),
     })
