@@ -73,109 +73,143 @@ pub fn install(m: &Manifest, o: &Options, progress: &dyn Progress, say: &mut dyn
         return Err(ModelsError::AlreadyInstalled { name: m.name.clone(), path: target });
     }
     let partial = o.dir.join(format!("{}.partial", m.name));
-    let model_out = partial.join("model");
-    ensure_venv(m, o, say)?;
-    let mut checksums = Vec::new();
-    let mut note = vec![format!("# {}", m.name), String::new(), m.title.clone(), String::new()];
-    let converter = match &m.source {
-        Source::MarianRelease { files, copy } => {
-            let Some(first) = files.first() else {
-                return Err(ModelsError::Manifest { path: m.origin.clone(), message: "no files listed".into() });
-            };
-            for f in files {
-                let (hex, known) = fetch_checked(f, &partial, o, progress, say)?;
-                note.push(format!("Source: {}", f.url));
-                if let Some(mirror) = &o.mirror {
-                    note.push(format!("Fetched from: {}", f.url_from(Some(mirror))));
-                }
-                note.push(format!(
-                    "SHA-256: {hex} ({})",
-                    if known {
-                        "as the manifest gives it"
-                    } else {
-                        "computed at download: not published, nothing to check it against"
-                    }
-                ));
-                checksums.push((f.file_name().to_string(), hex, known));
-            }
-            let zip = partial.join("download").join(first.file_name());
-            let release = partial.join("release");
-            say(&format!("+ unzip {} -d {}", zip.display(), release.display()));
-            // A zip that passed its checks but does not unpack is fetched anew next time.
-            let root = if o.dry_run {
-                release.clone()
-            } else {
-                unzip(&zip, &release).map_err(|e| cleanup(&partial, true, e))?
-            };
-            let converter = "ct2-opus-mt-converter";
-            let cmd = [
-                o.venv.join("bin").join(converter).display().to_string(),
-                "--model_dir".into(),
-                root.display().to_string(),
-                "--output_dir".into(),
-                model_out.display().to_string(),
-                "--quantization".into(),
-                o.quantization.clone(),
-            ];
-            run_converter(&cmd, &[], &partial, &model_out, o, say)?;
-            for name in copy {
-                let from = root.join(name);
-                say(&format!("+ cp {} {}", from.display(), model_out.display()));
-                if o.dry_run {
-                    continue;
-                }
-                match fs::copy(&from, model_out.join(name)) {
-                    Ok(_) => {}
-                    Err(_) if !name.ends_with(".spm") => {} // README.md, LICENSE: kept when the release has them
-                    Err(e) => {
-                        return Err(cleanup(
-                            &partial,
-                            false,
-                            ModelsError::Archive {
-                                path: zip.clone(),
-                                message: format!(
-                                    "no {name} in the release ({e}); the tokenizer is needed to translate"
-                                ),
-                            },
-                        ))
-                    }
-                }
-            }
-            converter
-        }
-        Source::HuggingFace { repo, copy_files, .. } => {
-            let converter = "ct2-transformers-converter";
-            let mut cmd = vec![
-                o.venv.join("bin").join(converter).display().to_string(),
-                "--model".into(),
-                repo.clone(),
-                "--output_dir".into(),
-                model_out.display().to_string(),
-                "--quantization".into(),
-                o.quantization.clone(),
-                "--copy_files".into(),
-            ];
-            cmd.extend(copy_files.iter().cloned());
-            let env: Vec<(&str, String)> =
-                o.mirror.iter().map(|m| ("HF_ENDPOINT", m.trim_end_matches('/').to_string())).collect();
-            run_converter(&cmd, &env, &partial, &model_out, o, say)?;
-            note.push(format!("Source: https://huggingface.co/{repo}"));
-            if let Some(mirror) = &o.mirror {
-                note.push(format!("Fetched from: {mirror} (HF_ENDPOINT)"));
-            }
-            converter
-        }
+    let mut w = Work {
+        model_out: partial.join("model"),
+        partial,
+        note: vec![format!("# {}", m.name), String::new(), m.title.clone(), String::new()],
+        checksums: Vec::new(),
     };
-    note.push(format!("Converter: {converter} (ctranslate2 {})", ct2_version(m)));
-    note.push(format!("Quantization: {}", o.quantization));
-    note.push(format!("Licence: {}", m.licence));
-    note.push(format!("Model card: {}", m.card));
-    note.push(format!(
+    ensure_venv(m, o, say)?;
+    let converter = match &m.source {
+        Source::MarianRelease { files, copy } => from_release(m, files, copy, o, progress, say, &mut w)?,
+        Source::HuggingFace { repo, copy_files, .. } => from_hub(repo, copy_files, o, say, &mut w)?,
+    };
+    w.note.push(format!("Converter: {converter} (ctranslate2 {})", ct2_version(m)));
+    w.note.push(format!("Quantization: {}", o.quantization));
+    w.note.push(format!("Licence: {}", m.licence));
+    w.note.push(format!("Model card: {}", m.card));
+    w.note.push(format!(
         "Installed: by `mova models get {}` on {}, in {:.1} s",
         m.name,
         today(),
         t.elapsed().as_secs_f64()
     ));
+    finish(m, o, say, w, target, t)
+}
+
+/// An install under way: its `NAME.partial` directory and what it has found.
+struct Work {
+    partial: PathBuf,
+    model_out: PathBuf,
+    /// The lines of `MODEL_SOURCE.md`.
+    note: Vec<String>,
+    checksums: Vec<(String, String, bool)>,
+}
+
+/// An OPUS-MT release: download and check its zip(s), unpack, convert, copy the
+/// tokenizers. Returns the converter's name.
+fn from_release(
+    m: &Manifest,
+    files: &[super::manifest::FileRef],
+    copy: &[String],
+    o: &Options,
+    progress: &dyn Progress,
+    say: &mut dyn FnMut(&str),
+    w: &mut Work,
+) -> Result<&'static str> {
+    let Some(first) = files.first() else {
+        return Err(ModelsError::Manifest { path: m.origin.clone(), message: "no files listed".into() });
+    };
+    for f in files {
+        let (hex, known) = fetch_checked(f, &w.partial, o, progress, say)?;
+        w.note.push(format!("Source: {}", f.url));
+        if let Some(mirror) = &o.mirror {
+            w.note.push(format!("Fetched from: {}", f.url_from(Some(mirror))));
+        }
+        let how = if known {
+            "as the manifest gives it"
+        } else {
+            "computed at download: not published, nothing to check it against"
+        };
+        w.note.push(format!("SHA-256: {hex} ({how})"));
+        w.checksums.push((f.file_name().to_string(), hex, known));
+    }
+    let zip = w.partial.join("download").join(first.file_name());
+    let release = w.partial.join("release");
+    say(&format!("+ unzip {} -d {}", zip.display(), release.display()));
+    // A zip that passed its checks but does not unpack is fetched anew next time.
+    let root =
+        if o.dry_run { release.clone() } else { unzip(&zip, &release).map_err(|e| cleanup(&w.partial, true, e))? };
+    let converter = "ct2-opus-mt-converter";
+    let cmd = [
+        o.venv.join("bin").join(converter).display().to_string(),
+        "--model_dir".into(),
+        root.display().to_string(),
+        "--output_dir".into(),
+        w.model_out.display().to_string(),
+        "--quantization".into(),
+        o.quantization.clone(),
+    ];
+    run_converter(&cmd, &[], &w.partial, &w.model_out, o, say)?;
+    for name in copy {
+        let from = root.join(name);
+        say(&format!("+ cp {} {}", from.display(), w.model_out.display()));
+        if o.dry_run {
+            continue;
+        }
+        match fs::copy(&from, w.model_out.join(name)) {
+            Ok(_) => {}
+            Err(_) if !name.ends_with(".spm") => {} // README.md, LICENSE: kept when the release has them
+            Err(e) => {
+                let message = format!("no {name} in the release ({e}); the tokenizer is needed to translate");
+                return Err(cleanup(&w.partial, false, ModelsError::Archive { path: zip.clone(), message }));
+            }
+        }
+    }
+    Ok(converter)
+}
+
+/// A Hugging Face model: CTranslate2's converter downloads and converts it.
+fn from_hub(
+    repo: &str,
+    copy_files: &[String],
+    o: &Options,
+    say: &mut dyn FnMut(&str),
+    w: &mut Work,
+) -> Result<&'static str> {
+    let converter = "ct2-transformers-converter";
+    let mut cmd = vec![
+        o.venv.join("bin").join(converter).display().to_string(),
+        "--model".into(),
+        repo.to_string(),
+        "--output_dir".into(),
+        w.model_out.display().to_string(),
+        "--quantization".into(),
+        o.quantization.clone(),
+        "--copy_files".into(),
+    ];
+    cmd.extend(copy_files.iter().cloned());
+    let env: Vec<(&str, String)> =
+        o.mirror.iter().map(|m| ("HF_ENDPOINT", m.trim_end_matches('/').to_string())).collect();
+    run_converter(&cmd, &env, &w.partial, &w.model_out, o, say)?;
+    w.note.push(format!("Source: https://huggingface.co/{repo}"));
+    if let Some(mirror) = &o.mirror {
+        w.note.push(format!("Fetched from: {mirror} (HF_ENDPOINT)"));
+    }
+    Ok(converter)
+}
+
+/// Writes the source note, checks the converted model, and renames it into
+/// place (an old one, under --force, goes only once the new one is whole).
+fn finish(
+    m: &Manifest,
+    o: &Options,
+    say: &mut dyn FnMut(&str),
+    w: Work,
+    target: PathBuf,
+    t: Instant,
+) -> Result<Installed> {
+    let Work { partial, model_out, note, checksums } = w;
     say(&format!("+ write {}", model_out.join(SOURCE_NOTE).display()));
     say(&format!("+ mv {} {}", model_out.display(), target.display()));
     if o.dry_run {
@@ -185,7 +219,6 @@ pub fn install(m: &Manifest, o: &Options, progress: &dyn Progress, say: &mut dyn
         .map_err(|e| cleanup(&partial, false, io(model_out.join(SOURCE_NOTE), e)))?;
     check_converted(m, &model_out).map_err(|e| cleanup(&partial, false, e))?;
     if target.exists() {
-        // --force: the old model goes only now, once the new one is whole.
         let old = partial.join("old");
         fs::rename(&target, &old).map_err(|e| io(&target, e))?;
     }
