@@ -109,38 +109,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Scheme> {
                     head.insert(k.trim(), v.trim());
                 }
             }
-            _ => {
-                let mut fields = line.split_whitespace();
-                let (Some(source), Some(target)) = (fields.next(), fields.next()) else {
-                    return Err(bad(n, format!("expected `CYRILLIC LATIN`, found `{line}`")));
-                };
-                if source.chars().any(|c| c.is_uppercase()) {
-                    return Err(bad(n, format!("write the source `{source}` in lower case; capitals follow from it")));
-                }
-                let target = if target == "-" { String::new() } else { target.to_string() };
-                if section == "letters" {
-                    if fields.next().is_some() {
-                        return Err(bad(n, "a [letters] line has two fields; conditions go in [context]".into()));
-                    }
-                    if letters.insert(source.to_string(), target).is_some() {
-                        return Err(bad(n, format!("`{source}` is listed twice in [letters]")));
-                    }
-                } else {
-                    let conditions =
-                        fields.map(|f| condition(f, &sets).map_err(|m| bad(n, m))).collect::<Result<Vec<_>>>()?;
-                    if conditions.is_empty() {
-                        return Err(bad(
-                            n,
-                            format!("a [context] rule needs a condition; put `{source} {target}` in [letters]"),
-                        ));
-                    }
-                    rules.entry(source.to_string()).or_default().push(Rule {
-                        source: source.to_string(),
-                        target,
-                        conditions,
-                    });
-                }
-            }
+            _ => letter_line(line, section == "letters", &sets, &mut letters, &mut rules).map_err(|m| bad(n, m))?,
         }
     }
     let field =
@@ -166,6 +135,39 @@ pub fn parse(path: &Path, text: &str) -> Result<Scheme> {
         rules,
         longest,
     })
+}
+
+/// One line of [letters] (`SOURCE TARGET`) or [context] (`SOURCE TARGET CONDITION…`).
+fn letter_line(
+    line: &str,
+    plain: bool,
+    sets: &HashMap<String, Vec<char>>,
+    letters: &mut HashMap<String, String>,
+    rules: &mut HashMap<String, Vec<Rule>>,
+) -> std::result::Result<(), String> {
+    let mut fields = line.split_whitespace();
+    let (Some(source), Some(target)) = (fields.next(), fields.next()) else {
+        return Err(format!("expected `CYRILLIC LATIN`, found `{line}`"));
+    };
+    if source.chars().any(|c| c.is_uppercase()) {
+        return Err(format!("write the source `{source}` in lower case; capitals follow from it"));
+    }
+    let target = if target == "-" { String::new() } else { target.to_string() };
+    if plain {
+        if fields.next().is_some() {
+            return Err("a [letters] line has two fields; conditions go in [context]".into());
+        }
+        if letters.insert(source.to_string(), target).is_some() {
+            return Err(format!("`{source}` is listed twice in [letters]"));
+        }
+        return Ok(());
+    }
+    let conditions = fields.map(|f| condition(f, sets)).collect::<std::result::Result<Vec<_>, String>>()?;
+    if conditions.is_empty() {
+        return Err(format!("a [context] rule needs a condition; put `{source} {target}` in [letters]"));
+    }
+    rules.entry(source.to_string()).or_default().push(Rule { source: source.to_string(), target, conditions });
+    Ok(())
 }
 
 fn condition(field: &str, sets: &HashMap<String, Vec<char>>) -> std::result::Result<Condition, String> {
