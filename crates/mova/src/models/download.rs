@@ -93,22 +93,7 @@ pub fn fetch(url: &str, dest: &Path, size: Option<u64>, progress: &dyn Progress)
             .open(dest)
             .map_err(|e| io(dest, e))?;
         progress.start(dest.file_name().and_then(|n| n.to_str()).unwrap_or(""), total, start);
-        let mut body = resp.into_body().into_reader();
-        let mut buf = vec![0u8; 1 << 16];
-        let mut got = 0u64;
-        let outcome = loop {
-            match body.read(&mut buf) {
-                Ok(0) => break Ok(()),
-                Ok(n) => {
-                    file.write_all(&buf[..n]).map_err(|e| io(dest, e))?;
-                    got += n as u64;
-                    progress.advance(n as u64);
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e.to_string()),
-            }
-        };
-        file.sync_all().map_err(|e| io(dest, e))?;
+        let (got, outcome) = receive(&mut resp.into_body().into_reader(), &mut file, dest, progress)?;
         match outcome {
             Ok(()) if length.is_none_or(|l| got == l) => {
                 progress.finish();
@@ -120,6 +105,33 @@ pub fn fetch(url: &str, dest: &Path, size: Option<u64>, progress: &dyn Progress)
         progress.retry(start + got, &last_error);
     }
     Err(fail(format!("{last_error}, after {ATTEMPTS} attempts")))
+}
+
+/// Copies a response body into `file` and syncs it: the bytes written, and how
+/// the connection ended (an error message when it broke). Writing errors stop
+/// the download; reading errors are retried by the caller.
+fn receive(
+    body: &mut impl Read,
+    file: &mut File,
+    dest: &Path,
+    progress: &dyn Progress,
+) -> Result<(u64, std::result::Result<(), String>)> {
+    let mut buf = vec![0u8; 1 << 16];
+    let mut got = 0u64;
+    let outcome = loop {
+        match body.read(&mut buf) {
+            Ok(0) => break Ok(()),
+            Ok(n) => {
+                file.write_all(&buf[..n]).map_err(|e| io(dest, e))?;
+                got += n as u64;
+                progress.advance(n as u64);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => break Err(e.to_string()),
+        }
+    };
+    file.sync_all().map_err(|e| io(dest, e))?;
+    Ok((got, outcome))
 }
 
 /// Lowercase hex SHA-256 of a file.
