@@ -49,12 +49,16 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     builder.check().map_err(explain)?;
     // Every input file is read through once before any work: a bad line in the
     // last file stops the run now, not after an hour of translation.
-    let share = shard.map(|s| shard::check(&sources, a.normalize.lossy, s)).transpose()?;
+    // This shard's share of the articles, and where its number came from.
+    let share = match &sharding {
+        Some((s, from)) => Some((shard::check(&sources, a.normalize.lossy, *s)?, from.as_str())),
+        None => None,
+    };
     let articles = match share {
-        Some(sh) => sh.articles,
+        Some((sh, _)) => sh.articles,
         None => input::check(&sources, a.normalize.lossy)?,
     };
-    if let (Some(sh), Some((_, from))) = (share.filter(|sh| sh.articles == 0), &sharding) {
+    if let Some((sh, from)) = share.filter(|(sh, _)| sh.articles == 0) {
         return empty_shard(&a, sh, from);
     }
     let stdin = sources.iter().any(|s| s.once);
@@ -89,10 +93,10 @@ pub fn run(a: TranslateArgs) -> Result<ExitCode> {
     stats.read = read;
     stats.load = load;
     if let Some(path) = &a.stats {
-        output::write_atomic(path, &format!("{:#}\n", stats_json(&stats, share, &sharding)))?;
+        output::write_atomic(path, &format!("{:#}\n", stats_json(&stats, share)))?;
     }
     if !a.quiet {
-        if let (Some(sh), Some((_, from))) = (share, &sharding) {
+        if let Some((sh, from)) = share {
             eprintln!("mova: {sh} ({from})");
         }
         eprintln!("mova: {stats}; {}", vocabularies(&translator).join(", "));
@@ -112,9 +116,9 @@ fn resolve_shard(a: &TranslateArgs) -> Result<Option<(Shard, String)>> {
 }
 
 /// The stats as JSON, with the shard's share when there is one.
-fn stats_json(stats: &Stats, share: Option<Share>, sharding: &Option<(Shard, String)>) -> serde_json::Value {
+fn stats_json(stats: &Stats, share: Option<(Share, &str)>) -> serde_json::Value {
     let mut json = stats.to_json();
-    if let (Some(sh), Some((_, from))) = (share, sharding) {
+    if let Some((sh, from)) = share {
         json["shard"] = sh.to_json(from);
     }
     json
@@ -124,10 +128,7 @@ fn stats_json(stats: &Stats, share: Option<Share>, sharding: &Option<(Shard, Str
 fn empty_shard(a: &TranslateArgs, share: Share, from: &str) -> Result<ExitCode> {
     if let Some(path) = &a.stats {
         probe(path, "--stats", false)?;
-        output::write_atomic(
-            path,
-            &format!("{:#}\n", stats_json(&Stats::default(), Some(share), &Some((share.shard, from.to_string())))),
-        )?;
+        output::write_atomic(path, &format!("{:#}\n", stats_json(&Stats::default(), Some((share, from)))))?;
     }
     if !a.quiet {
         eprintln!("mova: {share} ({from}): nothing to translate; no output written");
@@ -366,24 +367,10 @@ fn probe(path: &Path, flag: &str, dir: bool) -> Result<()> {
     let at = if dir { path } else { path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")) };
     let missing: Vec<&Path> =
         at.ancestors().take_while(|p| !p.as_os_str().is_empty() && std::fs::symlink_metadata(p).is_err()).collect();
-    let try_once = || {
-        std::fs::create_dir_all(at).and_then(|()| {
-            tempfile::Builder::new()
-                .prefix(&format!(".mova-{}-", std::process::id()))
-                .suffix(".tmp")
-                .tempfile_in(at)
-                .map(drop)
-        })
-    };
-    // Another mova starting beside this one (a shard of the same run) may remove
-    // a directory it made for its own probe between the two steps: try again.
-    let mut result = try_once();
-    for _ in 0..5 {
-        match &result {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => result = try_once(),
-            _ => break,
-        }
-    }
+    let prefix = format!(".mova-{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    let result = output::temp_file_in(at, &builder).map(drop);
     for d in missing {
         let _ = std::fs::remove_dir(d);
     }

@@ -447,8 +447,12 @@ pub const PART_BYTES: usize = 256 * 1024;
 
 /// Reads `sources` one after another, a JSON Lines file in parts of about
 /// [`PART_BYTES`], so that memory stays flat however large the input.
-pub fn stream(sources: &[Source], lossy: bool) -> impl Iterator<Item = Result<Document>> + Send + '_ {
-    sources.iter().flat_map(move |source| -> Box<dyn Iterator<Item = Result<Document>> + Send> {
+pub fn stream<'a, I>(sources: I, lossy: bool) -> impl Iterator<Item = Result<Document>> + Send + 'a
+where
+    I: IntoIterator<Item = &'a Source>,
+    I::IntoIter: Send + 'a,
+{
+    sources.into_iter().flat_map(move |source| -> Box<dyn Iterator<Item = Result<Document>> + Send> {
         match source.format {
             Format::Txt => Box::new(std::iter::once(read(source, lossy))),
             Format::Jsonl => match JsonlParts::open(source, lossy) {
@@ -463,8 +467,13 @@ pub fn stream(sources: &[Source], lossy: bool) -> impl Iterator<Item = Result<Do
 /// be read only once) and counts its articles; any problem is found before
 /// work starts.
 pub fn check(sources: &[Source], lossy: bool) -> Result<usize> {
-    let files: Vec<Source> = sources.iter().filter(|s| !s.once).cloned().collect();
-    stream(&files, lossy).map(|d| d.map(|d| d.articles())).sum()
+    read_through(sources, lossy).map(|d| d.map(|d| d.articles())).sum()
+}
+
+/// The documents of the sources that can be read twice (not stdin or a pipe),
+/// for reading every input through before the run reads it again.
+pub fn read_through(sources: &[Source], lossy: bool) -> impl Iterator<Item = Result<Document>> + '_ {
+    stream(sources.iter().filter(|s| !s.once), lossy)
 }
 
 /// The parts of one JSON Lines source.

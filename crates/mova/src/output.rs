@@ -140,6 +140,22 @@ pub struct AtomicFile {
     tmp: std::io::BufWriter<tempfile::NamedTempFile>,
 }
 
+/// A temporary file made by `builder` in `dir`, which is created when missing.
+/// Another mova writing the same tree (a shard of the same run) may remove an
+/// empty directory it made for its own check between the two steps: then this
+/// tries again.
+pub fn temp_file_in(dir: &Path, builder: &tempfile::Builder) -> std::io::Result<tempfile::NamedTempFile> {
+    let try_once = || fs::create_dir_all(dir).and_then(|()| builder.tempfile_in(dir));
+    let mut tmp = try_once();
+    for _ in 0..5 {
+        match &tmp {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => tmp = try_once(),
+            _ => break,
+        }
+    }
+    tmp
+}
+
 impl AtomicFile {
     /// Starts writing `path` (its directory is created).
     pub fn create(path: &Path) -> Result<AtomicFile> {
@@ -150,17 +166,7 @@ impl AtomicFile {
         // The mode any new file gets (0666 less the umask), not tempfile's 0600.
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-        let try_once = || fs::create_dir_all(dir).and_then(|()| builder.tempfile_in(dir));
-        // Another mova writing the same tree (a shard) may remove an empty
-        // directory it made for its own check between the two steps: try again.
-        let mut tmp = try_once();
-        for _ in 0..5 {
-            match &tmp {
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => tmp = try_once(),
-                _ => break,
-            }
-        }
-        let tmp = tmp.map_err(|e| Error::io(dir, e))?;
+        let tmp = temp_file_in(dir, &builder).map_err(|e| Error::io(dir, e))?;
         Ok(AtomicFile { path: path.to_path_buf(), tmp: std::io::BufWriter::with_capacity(1 << 16, tmp) })
     }
 

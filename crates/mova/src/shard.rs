@@ -236,9 +236,8 @@ impl std::fmt::Display for Share {
 /// Reads every input through (as [`input::check`] does, so a bad line anywhere
 /// stops every shard before any work) and counts this shard's articles and all.
 pub fn check(sources: &[Source], lossy: bool, shard: Shard) -> Result<Share> {
-    let files: Vec<Source> = sources.iter().filter(|s| !s.once).cloned().collect();
     let (mut articles, mut of) = (0, 0);
-    for doc in input::stream(&files, lossy) {
+    for doc in input::read_through(sources, lossy) {
         let doc = doc?;
         of += doc.articles();
         articles += shard.keep(doc).map_or(0, |d| d.articles());
